@@ -1,0 +1,174 @@
+"""``dyad.Coder``: one spaCy parse per article, then actors, events, quotes, times and places.
+
+The Coder owns the loaded knowledge (actor KB, event patterns, cue lexicon, gazetteer), built
+once; everything per article is computed from the one Doc and returned as plain records.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+
+from dyad.actors import ActorKB, ActorResolver, Mention
+from dyad.errors import InputError, ModelError
+from dyad.events import EventExtractor, RawEvent
+from dyad.lexicon import Lexicon
+from dyad.model import load_model
+from dyad.places import Geocoder, event_place
+from dyad.pubdate import normalize_pub_date
+from dyad.quotes import CueLexicon, QuoteSpan, find_quotes
+from dyad.records import (
+    Actor,
+    Article,
+    CodedArticle,
+    Event,
+    Quote,
+    SentenceRef,
+    TextSpan,
+)
+from dyad.timex import event_date, find_times
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+MAX_CHARS = 1_000_000
+
+
+class Coder:
+    """Codes news articles into events, quotes, actors, times and places.
+
+    >>> coder = Coder()
+    >>> coded = coder.code("Russian warplanes bombed rebel positions.", date="2015-10-20")
+    """
+
+    def __init__(self, model: str | None = None, *, actors: Sequence[str] = (),
+                 patterns: Sequence[str] = (), nlp: "Language | None" = None) -> None:
+        self.nlp: Language = nlp if nlp is not None else load_model(model)
+        if "parser" not in self.nlp.pipe_names:
+            raise ModelError(f"model {model or self.nlp.meta.get('name')!r} has no dependency "
+                             "parser; dyad needs one (use an English spaCy model with 'parser')")
+        self.kb = ActorKB.load(tuple(actors))
+        self.actors = ActorResolver(self.nlp, self.kb)
+        self.lexicon = Lexicon.load(tuple(patterns))
+        self.cues = CueLexicon.load()
+        self.extractor = EventExtractor(self.lexicon, speech_verbs=self.cues.speech_verbs)
+        self.geocoder = Geocoder.load()
+
+    # -- public API ------------------------------------------------------------------------
+    def code(self, article: Article | str, date: str | None = None) -> CodedArticle:
+        """Code one article (or a plain text); ``date`` anchors relative dates."""
+        art = _as_article(article, date)
+        doc = self.nlp(art.text)
+        return self.code_doc(doc, article_id=art.id, date=art.date, article=art)
+
+    def pipe(self, articles: Iterable[Article | str], *, n_process: int = 1,
+             batch_size: int = 16) -> Iterator[CodedArticle]:
+        """Code a stream of articles in order, parsing them in batches (and processes)."""
+        def prepared() -> Iterator[tuple[str, Article]]:
+            for a in articles:
+                art = _as_article(a, None)
+                yield art.text, art
+
+        for doc, art in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size,
+                                      n_process=n_process):
+            yield self.code_doc(doc, article_id=art.id, date=art.date, article=art)
+
+    def resolve_actor(self, text: str, date: str | None = None) -> Actor:
+        """Resolve one actor phrase ("American warplanes") to country, sector and code."""
+        if not text.strip():
+            raise InputError("actor text is empty; give a phrase such as 'Iraqi troops'")
+        return self.actors.resolve(text, date=normalize_pub_date(date, where="--date"))
+
+    # -- the work on one Doc -----------------------------------------------------------------
+    def code_doc(self, doc: "Doc", *, article_id: str, date: str | None = None,
+                 article: Article | None = None) -> CodedArticle:
+        date = normalize_pub_date(date, where=f"article {article_id}")
+        mentions = self.actors.find(doc, date=date)
+        raw_events = self.extractor.extract(doc, mentions)
+        times = find_times(doc, pub_date=date)
+        story_countries = {m.country for m in mentions if m.country and len(m.country) == 3}
+        places = self.geocoder.find_places(doc, story_countries=story_countries)
+        sentences = list(doc.sents)
+        events = [self._event(doc, article_id, n, ev, sentences, times, places, date)
+                  for n, ev in enumerate(raw_events, start=1)]
+        quotes = [self._quote(doc, q, mentions, events) for q in find_quotes(doc, cues=self.cues)]
+        return CodedArticle(
+            id=article_id, date=date,
+            outlet=article.outlet if article else None,
+            title=article.title if article else None,
+            url=article.url if article else None,
+            events=tuple(events), quotes=tuple(quotes),
+            actors=tuple(self.actors.entities(doc, mentions)),
+            times=tuple(t.expr for t in times),
+            places=tuple(p.place for p in places),
+            content_hash=article.content_hash if article else None,
+        )
+
+    def _event(self, doc: "Doc", article_id: str, n: int, ev: RawEvent, sentences: list,
+               times: Sequence, places: Sequence, date: str | None) -> Event:
+        sent = sentences[ev.sentence]
+        trig = doc[ev.trigger:ev.trigger_end]
+        return Event(
+            event_id=f"{article_id}:{n}", type=ev.pattern.type, mode=ev.mode,
+            contexts=ev.contexts, cameo=ev.pattern.cameo, quad=ev.pattern.quad,
+            goldstein=ev.pattern.goldstein,
+            source=self._actor(doc, ev.source, ev.source_tok),
+            target=self._actor(doc, ev.target, ev.target_tok),
+            status=ev.status,
+            date=event_date(doc, ev.trigger, times, pub_date=date),
+            place=event_place(doc, ev.trigger, places),
+            trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
+            sentence=SentenceRef(ev.sentence, sent.start_char, sent.end_char),
+            rule=ev.rule, confidence=ev.confidence,
+        )
+
+    def _actor(self, doc: "Doc", mention: Mention | None, tok_i: int | None) -> Actor | None:
+        if mention is not None:
+            return self.actors.to_actor(mention)
+        if tok_i is None:
+            return None
+        span = _noun_phrase(doc[tok_i])
+        return Actor(text=span.text, start=span.start_char, end=span.end_char)
+
+    def _quote(self, doc: "Doc", q: QuoteSpan, mentions: Sequence[Mention],
+               events: Sequence[Event]) -> Quote:
+        speaker: Actor | None = None
+        if q.speaker_head is not None:
+            mention = next((m for m in mentions if m.start <= q.speaker_head < m.end), None)
+            if mention is not None:
+                speaker = self.actors.to_actor(mention)
+            elif q.speaker_start is not None and q.speaker_end is not None:
+                span = doc[q.speaker_start:q.speaker_end]
+                speaker = Actor(text=span.text, start=span.start_char, end=span.end_char)
+        linked = tuple(e.event_id for e in events
+                       if q.start <= e.trigger.start and e.trigger.end <= q.end)
+        return Quote(speaker=speaker, cue=q.cue, text=doc.text[q.start:q.end], start=q.start,
+                     end=q.end, kind=q.kind, events=linked)
+
+
+def _noun_phrase(tok: "Token") -> "Span":
+    """The words of a noun phrase up to its head: modifiers, not relative clauses."""
+    doc = tok.doc
+    return doc[tok.left_edge.i:tok.i + 1]
+
+
+def _as_article(article: Article | str, date: str | None) -> Article:
+    if isinstance(article, Article):
+        if date is not None and article.date is None:
+            return Article(id=article.id, text=article.text, title=article.title, date=date,
+                           outlet=article.outlet, url=article.url)
+        return article
+    if not isinstance(article, str):
+        raise InputError(f"cannot code a {type(article).__name__}; pass a dyad.Article or a str")
+    if not article.strip():
+        raise InputError("the text is empty; give the article's body text")
+    if len(article) > MAX_CHARS:
+        raise InputError(f"the text has {len(article):,} characters, over the {MAX_CHARS:,} limit; "
+                         "split it into articles")
+    return Article(id=Article.make_id(article), text=article, date=date)
+
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["Coder"]

@@ -1,0 +1,451 @@
+"""Who did what to whom: events from the dependency parse, the pattern lexicon and actor mentions.
+
+For each sentence the extractor finds trigger tokens (verbs by lemma, nouns by head lemma), then
+the source (subject, "by" agent, possessor or demonym of a nominal, the subject of a light verb)
+and the target (the slots the pattern names: object, "against X", "with X", ...), then the status
+from negation, modality, control verbs and reported speech. It returns token-level
+:class:`RawEvent` objects; the coder turns them into :class:`~dyad.records.Event` records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from dyad.lexicon import Lexicon, Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from dyad.actors import Mention
+
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+HYPOTHETICAL_AUX = frozenset({"might", "could", "may", "would", "should", "must", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+# Outer verbs whose complement is a plan or intention (the inner action is future).
+FUTURE_CONTROL = frozenset({"plan", "vow", "pledge", "promise", "intend", "aim", "prepare",
+                            "decide", "agree", "expect", "schedule", "set", "threaten", "offer",
+                            "announce", "resolve", "begin", "start"})
+# Outer verbs whose complement may never happen.
+HYPOTHETICAL_CONTROL = frozenset({"want", "seek", "try", "hope", "consider", "propose", "ask",
+                                  "urge", "call", "demand", "request", "wish", "attempt", "push",
+                                  "press", "welcome", "support", "favor", "favour", "mull",
+                                  "weigh", "debate", "discuss", "suggest", "warn", "need"})
+NEGATING_CONTROL = frozenset({"refuse", "decline", "fail", "deny", "reject", "avoid", "stop",
+                              "halt", "cease", "rule", "abandon", "oppose"})
+# Outer types that stay the event when they govern another action ("threatened to attack").
+GOVERNING_TYPES = frozenset({"THREATEN", "REJECT", "REQUEST", "AGREE", "ACCUSE", "SUPPORT"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+STATUS_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
+
+
+@dataclass(slots=True)
+class RawEvent:
+    """An event at token level, before it becomes a record."""
+
+    pattern: Pattern
+    trigger: int  # token index
+    trigger_end: int  # exclusive
+    sentence: int  # sentence index in the doc
+    source: Mention | None
+    target: Mention | None
+    source_tok: int | None  # head token of the source phrase, kept when no mention resolves it
+    target_tok: int | None
+    status: str
+    rule: str
+    confidence: float
+    mode: str | None = None
+    contexts: tuple[str, ...] = field(default_factory=tuple)
+
+
+class EventExtractor:
+    """Finds events in a parsed Doc; holds the lexicon and the speech-verb list, nothing per doc."""
+
+    def __init__(self, lexicon: Lexicon, *, speech_verbs: Iterable[str] = ()) -> None:
+        self.lexicon = lexicon
+        self.speech_verbs = frozenset(speech_verbs)
+
+    # -- matching --------------------------------------------------------------------------
+    def match_verb(self, tok: Token) -> Pattern | None:
+        candidates = self.lexicon.verbs.get(tok.lemma_.lower())
+        if not candidates:
+            return None
+        children = list(tok.children)
+        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod")}
+        objects = {c.lemma_.lower() for c in children if c.dep_ in ("dobj", "nsubjpass")}
+        for pat in candidates:
+            if pat.particle is not None and pat.particle not in particles:
+                continue
+            if pat.obj is not None and pat.obj not in objects:
+                continue
+            return pat
+        return None
+
+    def match_noun(self, tok: Token) -> Pattern | None:
+        candidates = self.lexicon.nouns.get(tok.lemma_.lower())
+        if not candidates:
+            return None
+        modifiers = {c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
+        modifiers |= {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
+        for pat in candidates:
+            if pat.modifier is not None and pat.modifier not in modifiers:
+                continue
+            if pat.modifier is None and pat.light:
+                continue
+            return pat
+        return None
+
+    # -- extraction ------------------------------------------------------------------------
+    def extract(self, doc: Doc, mentions: Sequence[Mention]) -> list[RawEvent]:
+        tok2m: list[Mention | None] = [None] * len(doc)
+        for m in mentions:
+            for i in range(m.start, m.end):
+                tok2m[i] = m
+        events: list[RawEvent] = []
+        for s_index, sent in enumerate(doc.sents):
+            events.extend(self._sentence(doc, sent, s_index, tok2m))
+        return events
+
+    def _sentence(self, doc: Doc, sent: Span, s_index: int,
+                  tok2m: list[Mention | None]) -> list[RawEvent]:
+        found: list[RawEvent] = []
+        verb_hits: dict[int, Pattern] = {}
+        noun_hits: dict[int, Pattern] = {}
+        for tok in sent:
+            pos = tok.pos_
+            if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.tag_ == "VBN"):
+                pat = self.match_verb(tok)
+                if pat is not None:
+                    verb_hits[tok.i] = pat
+            elif pos in ("NOUN", "PROPN"):
+                if tok2m[tok.i] is not None and tok2m[tok.i].kind in ("org", "country"):  # type: ignore[union-attr]
+                    continue
+                pat = self.match_noun(tok)
+                if pat is not None:
+                    noun_hits[tok.i] = pat
+        if not verb_hits and not noun_hits:
+            return found
+        used_nouns: set[int] = set()
+        for vi, pat in verb_hits.items():
+            verb = doc[vi]
+            if pat.light:
+                obj = _object_of(verb)
+                if obj is None or obj.i not in noun_hits:
+                    continue
+                used_nouns.add(obj.i)
+                ev = self._nominal(doc, obj, noun_hits[obj.i], s_index, tok2m, light=verb)
+                if ev is not None:
+                    found.append(ev)
+                continue
+            outer = _governing_trigger(verb, verb_hits)
+            if outer is not None and verb_hits[outer.i].type in GOVERNING_TYPES \
+                    and not verb_hits[outer.i].light:
+                continue  # "threatened to attack": the outer verb is the event
+            ev = self._verbal(doc, verb, pat, s_index, tok2m, verb_hits)
+            if ev is not None:
+                found.append(ev)
+                obj = _object_of(verb)
+                if obj is not None:
+                    used_nouns.add(obj.i)  # "condemned the attack": one event, the verb's
+        for ni, pat in noun_hits.items():
+            if ni in used_nouns:
+                continue
+            ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
+            if ev is not None:
+                found.append(ev)
+        return _dedupe(found)
+
+    def _verbal(self, doc: Doc, verb: Token, pat: Pattern, s_index: int,
+                tok2m: list[Mention | None], verb_hits: dict[int, Pattern]) -> RawEvent | None:
+        src_tok, tgt_tok, rule = self._verb_roles(verb, pat)
+        if src_tok is None:
+            return None
+        source = self._np_mention(src_tok, tok2m)
+        target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
+        if source is not None and target is not None and source is target:
+            target = None
+        status = self.status(verb)
+        conf = _confidence(source, target, pat, nominal=False)
+        end = verb.i + 1
+        return RawEvent(pattern=pat, trigger=verb.i, trigger_end=end, sentence=s_index,
+                        source=source, target=target, source_tok=src_tok.i,
+                        target_tok=tgt_tok.i if tgt_tok is not None else None, status=status,
+                        rule=f"{pat.id}{rule}>{pat.type}", confidence=conf, mode=pat.mode,
+                        contexts=pat.contexts)
+
+    def _verb_roles(self, verb: Token, pat: Pattern) -> tuple[Token | None, Token | None, str]:
+        """The source and target tokens of a verb trigger, and a suffix naming the syntax used."""
+        subj = passive = agent = None
+        for c in verb.children:
+            if c.dep_ in SUBJECT_DEPS and subj is None:
+                subj = c
+            elif c.dep_ in PASSIVE_SUBJECT_DEPS and passive is None:
+                passive = c
+            elif c.dep_ == "agent":
+                agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+        rule = ""
+        if passive is not None or agent is not None:
+            rule = ":passive"
+            source = agent
+            target = passive if "dobj" in pat.targets or passive is None else passive
+            if source is None:
+                return None, None, rule
+            return source, target, rule
+        source = subj
+        if source is not None and source.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            source = verb.head
+            rule = ":relcl"
+        if source is None:
+            source = _inherited_subject(verb)
+            if source is not None:
+                rule = ":inherit"
+        if source is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            source = verb.head
+            rule = ":acl"
+        target = _target_by_slots(verb, pat.targets)
+        return source, target, rule
+
+    def _nominal(self, doc: Doc, noun: Token, pat: Pattern, s_index: int,
+                 tok2m: list[Mention | None], *, light: Token | None) -> RawEvent | None:
+        source: Mention | None = None
+        src_tok: Token | None = None
+        rule = ""
+        for c in noun.lefts:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and tok2m[c.i] is not None:
+                m = tok2m[c.i]
+                if m is not None and m.country is not None and m.head != noun.i:
+                    source, src_tok, rule = m, c, ":poss" if c.dep_ == "poss" else ":mod"
+                    break
+        if source is None:
+            for c in noun.rights:
+                if c.dep_ == "prep" and c.lower_ == "by":
+                    pobj = _pobj(c)
+                    if pobj is not None:
+                        src_tok, rule = pobj, ":by"
+                        source = self._np_mention(pobj, tok2m)
+                        break
+        if source is None and light is not None:
+            subj = next((c for c in light.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None:
+                subj = _inherited_subject(light)
+            if subj is not None:
+                if subj.lower_ in RELATIVE_PRONOUNS and light.dep_ == "relcl":
+                    subj = light.head
+                src_tok, rule = subj, f":light:{light.lemma_.lower()}"
+                source = self._np_mention(subj, tok2m)
+        if src_tok is None:
+            return None
+        tgt_tok = _target_by_slots(noun, pat.targets)
+        if tgt_tok is None and light is not None:
+            tgt_tok = _target_by_slots(light, tuple(t for t in pat.targets if t != "dobj"))
+        if tgt_tok is None and pat.type == "CONSULT":
+            tgt_tok = _between(noun)
+        target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
+        if source is not None and target is not None and source is target:
+            target = None
+        governor = light if light is not None else noun.head
+        status = self._nominal_status(noun, governor, light is not None)
+        conf = _confidence(source, target, pat, nominal=True)
+        start = noun.i
+        for c in noun.lefts:
+            if c.dep_ in ("compound", "amod") and c.lemma_.lower() == pat.modifier:
+                start = min(start, c.i)
+        return RawEvent(pattern=pat, trigger=start, trigger_end=noun.i + 1, sentence=s_index,
+                        source=source, target=target, source_tok=src_tok.i,
+                        target_tok=tgt_tok.i if tgt_tok is not None else None, status=status,
+                        rule=f"{pat.id}{rule}>{pat.type}", confidence=conf, mode=pat.mode,
+                        contexts=pat.contexts)
+
+    def _np_mention(self, tok: Token | None, tok2m: list[Mention | None]) -> Mention | None:
+        """The actor mention a noun phrase with head ``tok`` names, if any."""
+        if tok is None:
+            return None
+        m = tok2m[tok.i]
+        if m is not None:
+            return m
+        for c in tok.lefts:
+            if c.dep_ in MODIFIER_DEPS:
+                m = tok2m[c.i]
+                if m is not None:
+                    return m
+                for g in c.subtree:  # "the Islamic State group's fighters"
+                    m = tok2m[g.i]
+                    if m is not None:
+                        return m
+        for c in tok.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
+                pobj = _pobj(c)
+                if pobj is not None and tok2m[pobj.i] is not None:
+                    return tok2m[pobj.i]
+            elif c.dep_ == "appos" and tok2m[c.i] is not None:
+                return tok2m[c.i]
+        return None
+
+    # -- status ----------------------------------------------------------------------------
+    def status(self, verb: Token) -> str:
+        status = _own_status(verb)
+        # climb through control verbs and clause heads to see what governs this action
+        node, steps = verb, 0
+        while node.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "parataxis", "acl") \
+                and node.head is not node and steps < 6:
+            head = node.head
+            lemma = head.lemma_.lower()
+            if node.dep_ == "xcomp":
+                if lemma in NEGATING_CONTROL:
+                    status = _stronger(status, "negated")
+                elif lemma in HYPOTHETICAL_CONTROL:
+                    status = _stronger(status, "hypothetical")
+                elif lemma in FUTURE_CONTROL:
+                    status = _stronger(status, "future")
+                status = _stronger(status, _own_status(head, with_marks=False))
+            elif node.dep_ in ("ccomp", "parataxis") and lemma in self.speech_verbs:
+                status = _stronger(status, "reported")
+                break
+            elif node.dep_ == "conj":
+                status = _stronger(status, _own_status(head, with_marks=False))
+            if node.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
+                status = _stronger(status, "hypothetical")
+            node, steps = head, steps + 1
+        return status
+
+    def _nominal_status(self, noun: Token, governor: Token, light: bool) -> str:
+        verb = governor
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return "asserted"
+        status = self.status(verb)
+        if not light and verb.lemma_.lower() in HYPOTHETICAL_CONTROL:
+            status = _stronger(status, "hypothetical")
+        if status == "negated" and not light:
+            status = "hypothetical"  # "would not seek strikes": the strikes are unreal, not denied
+        return status
+
+
+def _own_status(verb: Token, *, with_marks: bool = True) -> str:
+    status = "asserted"
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (low in NEGATIONS and c.dep_ in ("advmod", "det")):
+            return "negated"
+        if c.dep_ in ("aux", "auxpass"):
+            if low in HYPOTHETICAL_AUX:
+                status = _stronger(status, "hypothetical")
+            elif low in FUTURE_AUX:
+                status = _stronger(status, "future")
+            elif low == "going" or c.lemma_ == "go":
+                status = _stronger(status, "future")
+        if with_marks and c.dep_ == "mark" and low in CONDITIONAL_MARKS:
+            status = _stronger(status, "hypothetical")
+    return status
+
+
+def _stronger(a: str, b: str) -> str:
+    return a if STATUS_RANK[a] >= STATUS_RANK[b] else b
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def _object_of(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    return None
+
+
+def _target_by_slots(tok: Token, slots: Sequence[str]) -> Token | None:
+    children = list(tok.children)
+    for slot in slots:
+        if slot == "dobj":
+            hit = next((c for c in children if c.dep_ == "dobj"), None)
+        elif slot == "dative":
+            hit = next((c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+            if hit is None:
+                prep = next((c for c in children if c.dep_ == "dative" and c.pos_ == "ADP"), None)
+                hit = _pobj(prep) if prep is not None else None
+        elif slot == "poss":
+            hit = next((c for c in children if c.dep_ == "poss"), None)
+        elif slot.startswith("prep:"):
+            word = slot[5:]
+            prep = next((c for c in children if c.dep_ in ("prep", "dative", "agent")
+                         and c.lower_ == word), None)
+            hit = _pobj(prep) if prep is not None else None
+        else:
+            hit = None
+        if hit is not None:
+            return hit
+    return None
+
+
+def _between(noun: Token) -> Token | None:
+    for c in noun.rights:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among"):
+            return _pobj(c)
+    return None
+
+
+def _inherited_subject(verb: Token) -> Token | None:
+    """A subject shared with a coordinated or controlling verb ("bombed and shelled", "agreed to")."""
+    node, steps = verb, 0
+    while node.dep_ in ("conj", "xcomp", "advcl") and steps < 4:
+        head = node.head
+        subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        if node.dep_ == "xcomp":
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None and head.lemma_.lower() in ("urge", "ask", "call", "order",
+                                                           "force", "press", "invite", "tell"):
+                return obj  # "urged Iraq to withdraw": Iraq is the one who withdraws
+        if subj is not None:
+            return subj
+        node, steps = head, steps + 1
+    return None
+
+
+def _governing_trigger(verb: Token, verb_hits: dict[int, Pattern]) -> Token | None:
+    """The trigger verb this one is the complement of ("threatened to attack" → threatened)."""
+    node, steps = verb, 0
+    while node.dep_ in ("xcomp", "ccomp") and steps < 3:
+        head = node.head
+        if head.i in verb_hits:
+            return head
+        node, steps = head, steps + 1
+    return None
+
+
+def _confidence(source: Mention | None, target: Mention | None, pat: Pattern, *,
+                nominal: bool) -> float:
+    conf = 0.4
+    if source is not None and source.code:
+        conf += 0.25
+    if target is not None and target.code:
+        conf += 0.2
+    if pat.specificity:
+        conf += 0.1
+    if nominal:
+        conf -= 0.1
+    return round(min(conf, 0.95), 2)
+
+
+def _dedupe(events: list[RawEvent]) -> list[RawEvent]:
+    """One event per (type, source, target) in a sentence: keep the most confident."""
+    best: dict[tuple[str, str | int | None, str | int | None], RawEvent] = {}
+    order: list[tuple[str, str | int | None, str | int | None]] = []
+    for ev in events:
+        src = ev.source.code if ev.source is not None and ev.source.code else ev.source_tok
+        tgt = ev.target.code if ev.target is not None and ev.target.code else ev.target_tok
+        key = (ev.pattern.type, src, tgt)
+        if key not in best:
+            best[key] = ev
+            order.append(key)
+        elif ev.confidence > best[key].confidence:
+            best[key] = ev
+    return sorted((best[k] for k in order), key=lambda e: e.trigger)
+
+
+__all__ = ["EventExtractor", "RawEvent"]

@@ -1,0 +1,525 @@
+"""Actors: the knowledge base and the resolution of every actor mention in a story.
+
+Names are found with one case-sensitive PhraseMatcher built once over the knowledge base
+(countries, demonyms and capitals from packages; metonyms, organisations and dated office-holders
+from our files). Each noun phrase is then read as a whole: "Iraqi Prime Minister Haider
+al-Abadi" is one mention (IRQ GOV), "Iraq's government" another, "Russian" in "Russian air
+strikes" a demonym mention of its own. Later references ("Abadi", "he", "the general") are bound
+back to the entity named earlier in the story.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from dyad.countries import country_table, name_index
+from dyad.datafiles import packaged, rows, user_file
+from dyad.errors import DataError
+from dyad.records import Actor, ActorEntity
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
+SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP", "REB", "PRM", "UAF",
+                     "CVL", "JRN", "BUS", "LAB", "EDU", "MED", "REL", "REF", "CRM", "ELI", "SOC",
+                     "AGR", "UNK", "NGO", "UNO", "EUR", "MNC", "AFR", "ARB", "ASA", "MOS", "WAF",
+                     "AMR"})
+# Which kind of name wins when two claim the same words.
+KIND_PRIORITY = {"person": 0, "metonym": 1, "org": 2, "country": 3, "capital": 4, "demonym": 5}
+PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case", "punct",
+                         "quantmod", "npadvmod"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+SHORT_ACRONYM_POS = frozenset({"PROPN", "NOUN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a name in the knowledge base stands for."""
+
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str  # country | demonym | capital | metonym | org | person
+    start: str | None = None  # office dates, for people
+    end: str | None = None
+
+    def valid_on(self, date: str | None) -> bool:
+        if date is None or self.kind != "person":
+            return True
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an actor in a Doc (token indices; end exclusive)."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    name: str | None
+    country: str | None
+    sector: str | None
+    code: str | None
+    kind: str
+    entity: int
+    head: int
+
+
+def join_code(country: str | None, sector: str | None) -> str | None:
+    if not country and not sector:
+        return None
+    return f"{country or ''}{sector or ''}"
+
+
+class ActorKB:
+    """Names, sector nouns and office-holders, validated on load."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Entry]] = {}
+        self.sectors: dict[str, tuple[str, bool]] = {}
+        self.max_sector_words = 1
+
+    @classmethod
+    def load(cls, extra_files: Sequence["str | Path"] = ()) -> "ActorKB":
+        return _load_kb(tuple(str(f) for f in extra_files))
+
+    def add_name(self, phrase: str, entry: Entry) -> None:
+        phrase = " ".join(phrase.split())
+        if phrase:
+            self.names.setdefault(phrase, []).append(entry)
+
+    def lookup(self, phrase: str, *, date: str | None = None) -> Entry | None:
+        """The best entry for an exact phrase on a date (people by their office dates)."""
+        entries = [e for e in self.names.get(phrase, ()) if e.valid_on(date)]
+        if not entries:
+            return None
+        return min(entries, key=lambda e: KIND_PRIORITY.get(e.kind, 9))
+
+    def sector_of(self, words: Sequence[str]) -> tuple[str, bool, int] | None:
+        """Sector of the longest known noun phrase ending the ``words`` (lowercase lemmas)."""
+        for n in range(min(self.max_sector_words, len(words)), 0, -1):
+            hit = self.sectors.get(" ".join(words[-n:]))
+            if hit is not None:
+                return hit[0], hit[1], n
+        return None
+
+    # -- loading ----------------------------------------------------------------------------
+    def _load_countries(self) -> None:
+        table = country_table()
+        for phrase, (iso3, kind) in name_index().items():
+            sector = "GOV" if kind == "capital" else None
+            self.add_name(phrase, Entry(table[iso3].name, iso3, sector,
+                                        "country" if kind == "name" else kind))
+
+    def _load_extra_countries(self, where: str, lines: Sequence[str]) -> None:
+        table = country_table()
+        for lineno, row in rows(where, lines, ("phrase", "country", "kind"), required=("phrase",)):
+            iso3, kind = row["country"], row["kind"]
+            if iso3 not in table:
+                raise DataError(where, lineno, f"unknown ISO-3 country {iso3!r}")
+            if kind not in ("name", "demonym", "capital"):
+                raise DataError(where, lineno, f"kind {kind!r} must be name, demonym or capital")
+            entry = Entry(table[iso3].name, iso3, "GOV" if kind == "capital" else None,
+                          "country" if kind == "name" else kind)
+            self.names[row["phrase"]] = [entry]  # ours override the packages' guesses
+
+    def _load_metonyms(self, where: str, lines: Sequence[str]) -> None:
+        table = country_table()
+        for lineno, row in rows(where, lines, ("phrase", "country", "sector"),
+                                required=("phrase", "country")):
+            _check_codes(where, lineno, row["country"], row["sector"], table)
+            name = table[row["country"]].name if row["country"] in table else row["phrase"]
+            self.names[row["phrase"]] = [Entry(name, row["country"], row["sector"] or None,
+                                               "metonym")]
+
+    def _load_orgs(self, where: str, lines: Sequence[str]) -> None:
+        table = country_table()
+        for lineno, row in rows(where, lines, ("name", "aliases", "country", "sector"),
+                                required=("name", "country")):
+            _check_codes(where, lineno, row["country"], row["sector"], table)
+            entry = Entry(row["name"], row["country"], row["sector"] or None, "org")
+            for phrase in [row["name"], *row["aliases"].split("|")]:
+                if phrase.strip():
+                    self.names[" ".join(phrase.split())] = [entry]
+
+    def _load_people(self, where: str, lines: Sequence[str]) -> None:
+        table = country_table()
+        for lineno, row in rows(where, lines, ("name", "aliases", "country", "sector", "role",
+                                               "start", "end"), required=("name", "country")):
+            _check_codes(where, lineno, row["country"], row["sector"], table)
+            for col in ("start", "end"):
+                value = row[col]
+                if value and (len(value) != 10 or value[4] != "-" or value[7] != "-"):
+                    raise DataError(where, lineno, f"{col} date {value!r} must be YYYY-MM-DD")
+            entry = Entry(row["name"], row["country"], row["sector"] or None, "person",
+                          row["start"] or None, row["end"] or None)
+            for phrase in [row["name"], *row["aliases"].split("|")]:
+                if phrase.strip():
+                    self.add_name(phrase, entry)
+
+    def _load_sectors(self, where: str, lines: Sequence[str]) -> None:
+        for lineno, row in rows(where, lines, ("noun", "sector", "person"),
+                                required=("noun", "sector")):
+            if row["sector"] not in SECTORS:
+                raise DataError(where, lineno, f"unknown sector {row['sector']!r}")
+            if row["person"] not in ("yes", "no"):
+                raise DataError(where, lineno, "column 'person' must be yes or no")
+            noun = " ".join(row["noun"].lower().split())
+            self.sectors[noun] = (row["sector"], row["person"] == "yes")
+            self.max_sector_words = max(self.max_sector_words, len(noun.split()))
+
+
+def _check_codes(where: str, lineno: int, country: str, sector: str, table: dict) -> None:
+    if country not in table and country not in INTERNATIONAL:
+        raise DataError(where, lineno, f"unknown country code {country!r}; use ISO-3 or one of "
+                        + ", ".join(sorted(INTERNATIONAL)))
+    if sector and sector not in SECTORS:
+        raise DataError(where, lineno, f"unknown sector {sector!r}")
+
+
+@functools.lru_cache(maxsize=8)
+def _load_kb(extra_files: tuple[str, ...]) -> ActorKB:
+    kb = ActorKB()
+    kb._load_countries()
+    kb._load_extra_countries(*packaged("countries_extra.tsv"))
+    kb._load_sectors(*packaged("sectors.tsv"))
+    kb._load_people(*packaged("people.tsv"))
+    kb._load_orgs(*packaged("organizations.tsv"))
+    kb._load_metonyms(*packaged("metonyms.tsv"))
+    for name in extra_files:
+        kb._load_orgs(*user_file(name))
+    return kb
+
+
+@dataclass(slots=True)
+class _Story:
+    """What the resolver remembers while reading one story."""
+
+    people: dict[str, Mention]
+    last_person: Mention | None = None
+    last_thing: Mention | None = None
+    last_thing_sent: int = -10
+
+
+class ActorResolver:
+    """Finds and resolves actor mentions; built once, used for every Doc."""
+
+    def __init__(self, nlp: "Language", kb: ActorKB | None = None) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.nlp = nlp
+        self.kb = kb if kb is not None else ActorKB.load()
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        phrases = sorted(self.kb.names)
+        tokenizer = nlp.tokenizer
+        for chunk in range(0, len(phrases), 500):
+            part = phrases[chunk:chunk + 500]
+            self.matcher.add("ACTOR", list(tokenizer.pipe(part)))
+
+    # -- finding ------------------------------------------------------------------------------
+    def find(self, doc: "Doc", *, date: str | None = None) -> list[Mention]:
+        from spacy.util import filter_spans
+
+        kb_at: list[tuple[Entry, int, int] | None] = [None] * len(doc)
+        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
+        for span in spans:
+            entry = self.kb.lookup(span.text, date=date)
+            if entry is None or not _plausible(span, entry):
+                continue
+            for i in range(span.start, span.end):
+                kb_at[i] = (entry, span.start, span.end)
+        person_at: list[bool] = [False] * len(doc)
+        for ent in doc.ents:
+            if ent.label_ == "PERSON":
+                for i in range(ent.start, ent.end):
+                    person_at[i] = True
+        story = _Story(people={})
+        mentions: list[Mention] = []
+        sent_of = _sentence_index(doc)
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.dep_ in ("compound", "flat"):
+                continue
+            mentions.extend(self._phrase(doc, tok, kb_at, person_at, story, date, sent_of))
+        mentions = _fill_story_country(mentions)
+        return _with_entities(mentions)
+
+    def _phrase(self, doc: "Doc", head: "Token", kb_at: list, person_at: list[bool],
+                story: _Story, date: str | None, sent_of: list[int]) -> list[Mention]:
+        if head.pos_ == "PRON":
+            return self._pronoun(doc, head, story, sent_of)
+        start = head.i
+        for c in head.lefts:
+            if c.dep_ in PHRASE_DEPS:
+                start = min(start, c.left_edge.i)
+        while start < head.i and doc[start].dep_ in ("det", "punct", "case", "cc"):
+            start += 1
+        lemmas = [t.lower_ for t in doc[start:head.i]] + [head.lemma_.lower()]
+        hit = kb_at[head.i]
+        # (a) the head is itself a known name
+        if hit is not None:
+            entry, h_start, h_end = hit
+            if entry.kind == "person":
+                return [self._person(doc, start, head, entry, story, date, lemmas)]
+            s = min(start, h_start) if _has_kb_left(kb_at, start, h_start) else h_start
+            m = _mention(doc, s, max(h_end, head.i + 1), head.i, entry.name, entry.country,
+                         entry.sector, entry.kind)
+            if entry.kind in ("country", "capital", "metonym", "org"):
+                story.last_thing, story.last_thing_sent = m, sent_of[head.i]
+            return [m]
+        # (b) the head is a sector noun ("Iraqi troops", "the Syrian government")
+        sector = self.kb.sector_of(lemmas)
+        if sector is not None and (head.pos_ == "NOUN" or not person_at[head.i]):
+            sec, is_person, n_words = sector
+            country_hit = _nearest_country(kb_at, start, head.i) or _of_country(head, kb_at)
+            s = head.i - n_words + 1
+            if country_hit is not None and country_hit[1] < s:
+                s = country_hit[1]
+            if country_hit is None and is_person:
+                bound = _bind_title(story, sec)
+                if bound is not None and any(t.dep_ == "det" and t.lower_ == "the"
+                                             for t in head.lefts):
+                    return [dataclasses.replace(bound, start=s, end=head.i + 1,
+                                                start_char=doc[s].idx,
+                                                end_char=head.idx + len(head),
+                                                text=doc[s:head.i + 1].text, head=head.i)]
+            country = country_hit[0].country if country_hit else None
+            if country_hit is not None and country_hit[0].kind == "org" and \
+                    country_hit[0].country in INTERNATIONAL:
+                return [_mention(doc, s, head.i + 1, head.i, country_hit[0].name,
+                                 country_hit[0].country, country_hit[0].sector, "org")]
+            name = country_hit[0].name if country_hit else None
+            return [_mention(doc, s, head.i + 1, head.i, name, country, sec,
+                             "title" if is_person else "sector")]
+        # (c) a person the model found
+        if person_at[head.i] and head.pos_ == "PROPN":
+            return [self._person(doc, start, head, None, story, date, lemmas)]
+        # (d) an ordinary noun: each known name inside its phrase is a mention of its own
+        found: list[Mention] = []
+        i = start
+        while i < head.i:
+            hit = kb_at[i]
+            if hit is not None:
+                entry, h_start, h_end = hit
+                if h_end <= head.i:
+                    last = h_end - 1
+                    m = _mention(doc, h_start, h_end, last, entry.name, entry.country,
+                                 entry.sector, entry.kind)
+                    found.append(m)
+                    i = h_end
+                    continue
+            i += 1
+        return found
+
+    def _person(self, doc: "Doc", start: int, head: "Token", entry: Entry | None,
+                story: _Story, date: str | None, lemmas: list[str]) -> Mention:
+        name_start = head.i
+        while name_start > start and (doc[name_start - 1].pos_ == "PROPN" or
+                                      doc[name_start - 1].text in ("-", "al", "el", "bin")) \
+                and self.kb.sector_of([doc[name_start - 1].lower_]) is None \
+                and _kb_kind(doc, name_start - 1, self) not in ("country", "demonym", "org",
+                                                                "metonym", "capital"):
+            name_start -= 1
+        name = doc[name_start:head.i + 1].text
+        surname = head.text
+        if entry is None:
+            entry = self.kb.lookup(name, date=date) or self.kb.lookup(surname, date=date)
+        title = None
+        for n in range(name_start - start, 0, -1):
+            for k in range(min(self.kb.max_sector_words, n), 0, -1):
+                words = [t.lower_ for t in doc[start + n - k:start + n]]
+                hit = self.kb.sectors.get(" ".join(words))
+                if hit is not None:
+                    title = hit[0]
+                    break
+            if title:
+                break
+        country = sector = None
+        canonical = name
+        for i in range(start, name_start):
+            kind = _kb_kind(doc, i, self)
+            if kind in ("country", "demonym", "capital", "metonym", "org"):
+                hit_entry = self.kb.lookup(doc[i].text) or self._span_entry(doc, i)
+                if hit_entry is not None and hit_entry.country:
+                    country = hit_entry.country
+                    if kind in ("org", "metonym") and hit_entry.sector and title is None:
+                        title = hit_entry.sector
+        if entry is not None:
+            canonical = entry.name
+            country = entry.country
+            sector = entry.sector
+        else:
+            sector = title
+            prior = story.people.get(surname)
+            if prior is not None and country is None and title is None:
+                country, sector, canonical = prior.country, prior.sector, prior.name or name
+        for app in head.rights:  # "Joseph Dunford, chairman of the Joint Chiefs"
+            if app.dep_ == "appos" and (country is None or sector is None):
+                sub = self.kb.sector_of([app.lemma_.lower()])
+                if sub is not None and sector is None:
+                    sector = sub[0]
+        m = _mention(doc, start, head.i + 1, head.i, canonical, country, sector, "person")
+        story.people[surname] = m
+        story.last_person = m
+        return m
+
+    def _span_entry(self, doc: "Doc", i: int) -> Entry | None:
+        for _, s, e in self.matcher(doc[max(0, i - 4):i + 5]):
+            span = doc[max(0, i - 4) + s:max(0, i - 4) + e]
+            if span.start <= i < span.end:
+                return self.kb.lookup(span.text)
+        return None
+
+    def _pronoun(self, doc: "Doc", tok: "Token", story: _Story,
+                 sent_of: list[int]) -> list[Mention]:
+        low = tok.lower_
+        target: Mention | None = None
+        if low in PERSON_PRONOUNS:
+            target = story.last_person
+        elif low in THING_PRONOUNS and sent_of[tok.i] - story.last_thing_sent <= 1:
+            target = story.last_thing
+        if target is None or target.code is None:
+            return []
+        return [dataclasses.replace(target, start=tok.i, end=tok.i + 1, start_char=tok.idx,
+                                    end_char=tok.idx + len(tok), text=tok.text, kind="pronoun",
+                                    head=tok.i)]
+
+    # -- story level --------------------------------------------------------------------------
+    def entities(self, doc: "Doc", mentions: Sequence[Mention]) -> list[ActorEntity]:
+        groups: dict[int, list[Mention]] = {}
+        for m in mentions:
+            if m.code is not None:
+                groups.setdefault(m.entity, []).append(m)
+        out = []
+        for ms in groups.values():
+            first = ms[0]
+            out.append(ActorEntity(name=first.name or first.text, country=first.country,
+                                   sector=first.sector, code=first.code,
+                                   mentions=tuple((m.start_char, m.end_char) for m in ms)))
+        return out
+
+    def to_actor(self, mention: Mention) -> Actor:
+        return Actor(text=mention.text, name=mention.name, country=mention.country,
+                     sector=mention.sector, code=mention.code, start=mention.start_char,
+                     end=mention.end_char)
+
+    def resolve(self, text: str, *, date: str | None = None) -> Actor:
+        doc = self.nlp(text)
+        mentions = self.find(doc, date=date)
+        if not mentions:
+            return Actor(text=text)
+        root = next(iter(doc.sents)).root
+        best = next((m for m in mentions if m.head == root.i), None)
+        if best is None:
+            best = max(mentions, key=lambda m: (m.code is not None, m.end - m.start))
+        actor = self.to_actor(best)
+        return dataclasses.replace(actor, text=text, start=None, end=None)
+
+
+def _mention(doc: "Doc", start: int, end: int, head: int, name: str | None, country: str | None,
+             sector: str | None, kind: str) -> Mention:
+    span = doc[start:end]
+    return Mention(start=start, end=end, start_char=span.start_char, end_char=span.end_char,
+                   text=span.text, name=name, country=country, sector=sector,
+                   code=join_code(country, sector), kind=kind, entity=-1, head=head)
+
+
+def _plausible(span: "Span", entry: Entry) -> bool:
+    """Guard short all-caps names ("IS", "US", "WHO") against the same words used otherwise."""
+    if len(span) == 1 and span.text.isupper() and len(span.text) <= 3:
+        tok = span[0]
+        if tok.pos_ not in SHORT_ACRONYM_POS:
+            return False
+        if tok.is_sent_start and tok.pos_ != "PROPN":
+            return False
+    if entry.kind == "demonym" and span[-1].pos_ == "VERB":
+        return False
+    return True
+
+
+def _sentence_index(doc: "Doc") -> list[int]:
+    index = [0] * len(doc)
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            index[i] = n
+    return index
+
+
+def _has_kb_left(kb_at: list, start: int, h_start: int) -> bool:
+    return any(kb_at[i] is not None for i in range(start, h_start))
+
+
+def _nearest_country(kb_at: list, start: int, end: int) -> tuple[Entry, int] | None:
+    for i in range(end - 1, start - 1, -1):
+        hit = kb_at[i]
+        if hit is not None and hit[0].country:
+            return hit[0], hit[1]
+    return None
+
+
+def _of_country(head: "Token", kb_at: list) -> tuple[Entry, int] | None:
+    """ "the government of Iraq" → Iraq (but the span stays on the head). """
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and kb_at[pobj.i] is not None:
+                entry = kb_at[pobj.i][0]
+                if entry.country and entry.kind in ("country", "capital", "metonym"):
+                    return entry, head.i
+    return None
+
+
+def _kb_kind(doc: "Doc", i: int, resolver: ActorResolver) -> str | None:
+    entry = resolver.kb.lookup(doc[i].text)
+    return entry.kind if entry is not None else None
+
+
+def _bind_title(story: _Story, sector: str) -> Mention | None:
+    """ "the general" → the last person of the same sector in the story. """
+    for m in reversed(list(story.people.values())):
+        if m.sector == sector and m.code is not None:
+            return m
+    return None
+
+
+def _fill_story_country(mentions: list[Mention]) -> list[Mention]:
+    """A titled person with no country takes the story's most-mentioned country."""
+    counts = Counter(m.country for m in mentions if m.country and m.kind in
+                     ("country", "capital", "metonym", "demonym") and m.country not in INTERNATIONAL)
+    if not counts:
+        return mentions
+    top = counts.most_common(1)[0][0]
+    out = []
+    for m in mentions:
+        if m.kind in ("person", "title") and m.country is None and m.sector in ("GOV", "MIL"):
+            m = dataclasses.replace(m, country=top, code=join_code(top, m.sector))
+        out.append(m)
+    return out
+
+
+def _with_entities(mentions: list[Mention]) -> list[Mention]:
+    ids: dict[tuple[str | None, str | None], int] = {}
+    out = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if out and m.start < out[-1].end:
+            continue  # keep mentions non-overlapping
+        key = (m.name, m.code)
+        if m.code is None:
+            out.append(m)
+            continue
+        entity = ids.setdefault(key, len(ids))
+        out.append(dataclasses.replace(m, entity=entity))
+    return out
+
+
+__all__ = ["ActorKB", "ActorResolver", "Entry", "Mention", "join_code"]

@@ -1,0 +1,121 @@
+"""Rules of the event extractor on hand-built parses: no model needed, every role pinned."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from dyad.actors import Mention
+from dyad.events import EventExtractor
+from dyad.lexicon import Lexicon, parse_lines
+
+HEADER = "pattern\ttype\tmode\tcameo\tgoldstein\ttargets\tcontexts\texample\n"
+ROWS = [
+    "v:bomb\tASSAULT\taerial\t195\t-10\t\tmilitary\tex\n",
+    "v:attack\tASSAULT\t\t190\t-10\t\t\tex\n",
+    "v:seek\tREQUEST\t\t1043\t-5\t\t\tex\n",
+    "v:welcome\tSUPPORT\t\t051\t3.4\t\t\tex\n",
+    "v:threaten\tTHREATEN\t\t130\t-4.4\t\t\tex\n",
+    "v:launch\tLIGHT\t\t\t\t\t\tex\n",
+    "n:air strike\tASSAULT\taerial\t195\t-10\tprep:against\tmilitary\tex\n",
+]
+LEX = Lexicon(parse_lines([HEADER, *ROWS], "test.tsv"))
+EXTRACTOR = EventExtractor(LEX, speech_verbs={"say", "tell"})
+CODES = {"Russia": ("RUS", "country"), "Syria": ("SYR", "country"), "Iraq": ("IRQ", "country"),
+         "Iran": ("IRN", "country"), "Israel": ("ISR", "country"), "Kyiv": ("UKR", "capital"),
+         "Kharkiv": ("UKR", "capital"), "Russian": ("RUS", "demonym"), "IS": ("IMG", "org")}
+
+
+def parse(spec: str) -> tuple[Doc, list[Mention]]:
+    """``word/lemma/POS/dep/head`` tokens separated by spaces; heads are absolute indices."""
+    words, lemmas, pos, deps, heads = [], [], [], [], []
+    for item in spec.split():
+        w, lem, p, d, h = item.split("/")
+        words.append(w), lemmas.append(lem), pos.append(p), deps.append(d), heads.append(int(h))
+    doc = Doc(Vocab(), words=words, lemmas=lemmas, pos=pos, deps=deps, heads=heads)
+    mentions = []
+    for tok in doc:
+        if tok.text in CODES:
+            country, kind = CODES[tok.text]
+            mentions.append(Mention(start=tok.i, end=tok.i + 1, start_char=tok.idx,
+                                    end_char=tok.idx + len(tok), text=tok.text, name=tok.text,
+                                    country=country, sector=None, code=country, kind=kind,
+                                    entity=-1, head=tok.i))
+    return doc, mentions
+
+
+def code(spec: str):
+    doc, mentions = parse(spec)
+    return doc, EXTRACTOR.extract(doc, mentions)
+
+
+def triple(ev):
+    return (ev.pattern.type, ev.source.code if ev.source else None,
+            ev.target.code if ev.target else None, ev.status)
+
+
+def test_events_subject_verb_object():
+    doc, evs = code("Russia/Russia/PROPN/nsubj/1 bombed/bomb/VERB/ROOT/1 Syria/Syria/PROPN/dobj/1"
+                    " ./././punct/1")
+    assert [triple(e) for e in evs] == [("ASSAULT", "RUS", "SYR", "asserted")]
+    assert evs[0].rule == "v:bomb>ASSAULT" and evs[0].mode == "aerial"
+    assert doc[evs[0].trigger].text == "bombed"
+
+
+def test_events_passive_agent_is_source():
+    _, evs = code("Syria/Syria/PROPN/nsubjpass/2 was/be/AUX/auxpass/2 attacked/attack/VERB/ROOT/2"
+                  " by/by/ADP/agent/2 Russia/Russia/PROPN/pobj/3")
+    assert [triple(e) for e in evs] == [("ASSAULT", "RUS", "SYR", "asserted")]
+    assert evs[0].rule == "v:attack:passive>ASSAULT"
+
+
+def test_events_negated_modal_verb():
+    _, evs = code("Iraq/Iraq/PROPN/nsubj/3 would/would/AUX/aux/3 not/not/PART/neg/3"
+                  " seek/seek/VERB/ROOT/3 Russian/Russian/ADJ/amod/5 strikes/strike/NOUN/dobj/3")
+    assert [triple(e) for e in evs] == [("REQUEST", "IRQ", "RUS", "negated")]
+
+
+def test_events_reported_speech_codes_inner_event_only():
+    _, evs = code("Kyiv/Kyiv/PROPN/nsubj/1 said/say/VERB/ROOT/1 Russia/Russia/PROPN/nsubj/3"
+                  " shelled/attack/VERB/ccomp/1 Kharkiv/Kharkiv/PROPN/dobj/3")
+    assert [triple(e) for e in evs] == [("ASSAULT", "RUS", "UKR", "reported")]
+
+
+def test_events_light_verb_takes_object_noun_type_and_subject():
+    doc, evs = code("Russia/Russia/PROPN/nsubj/1 launched/launch/VERB/ROOT/1 air/air/NOUN/compound/3"
+                    " strikes/strike/NOUN/dobj/1 against/against/ADP/prep/3 IS/IS/PROPN/pobj/4")
+    assert [triple(e) for e in evs] == [("ASSAULT", "RUS", "IMG", "asserted")]
+    ev = evs[0]
+    assert doc[ev.trigger:ev.trigger_end].text == "air strikes"
+    assert ev.rule == "n:air strike:light:launch>ASSAULT"
+
+
+def test_events_nominal_with_demonym_source_is_hypothetical_under_welcome():
+    _, evs = code("Iraq/Iraq/PROPN/nsubj/2 would/would/AUX/aux/2 welcome/welcome/VERB/ROOT/2"
+                  " Russian/Russian/ADJ/amod/5 air/air/NOUN/compound/5 strikes/strike/NOUN/dobj/2")
+    assert [triple(e) for e in evs] == [("SUPPORT", "IRQ", "RUS", "hypothetical")]
+
+
+def test_events_nominal_alone_takes_demonym_source():
+    _, evs = code("Russian/Russian/ADJ/amod/2 air/air/NOUN/compound/2 strikes/strike/NOUN/nsubj/3"
+                  " hit/hit/VERB/ROOT/3 Syria/Syria/PROPN/dobj/3")
+    assert [triple(e) for e in evs] == [("ASSAULT", "RUS", None, "asserted")]
+
+
+def test_events_control_verb_keeps_outer_threat():
+    _, evs = code("Iran/Iran/PROPN/nsubj/1 threatened/threaten/VERB/ROOT/1 to/to/PART/aux/3"
+                  " attack/attack/VERB/xcomp/1 Israel/Israel/PROPN/dobj/3")
+    assert [e.pattern.type for e in evs] == ["THREATEN"]
+
+
+def test_events_no_event_from_said_alone():
+    _, evs = code("Iraq/Iraq/PROPN/nsubj/1 said/say/VERB/ROOT/1 nothing/nothing/PRON/dobj/1")
+    assert evs == []
+
+
+@pytest.mark.parametrize("aux,status", [("might", "hypothetical"), ("will", "future")])
+def test_events_modal_status(aux, status):
+    _, evs = code(f"Russia/Russia/PROPN/nsubj/2 {aux}/{aux}/AUX/aux/2 bomb/bomb/VERB/ROOT/2"
+                  " Syria/Syria/PROPN/dobj/2")
+    assert [triple(e) for e in evs] == [("ASSAULT", "RUS", "SYR", status)]

@@ -207,6 +207,7 @@ class _Story:
     """What the resolver remembers while reading one story."""
 
     people: dict[str, Mention]
+    by_head: dict[int, Mention] = dataclasses.field(default_factory=dict)
     last_person: Mention | None = None
     last_thing: Mention | None = None
     last_thing_sent: int = -10
@@ -251,6 +252,14 @@ class ActorResolver:
             if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.dep_ in ("compound", "flat"):
                 continue
             mentions.extend(self._phrase(doc, tok, kb_at, person_at, story, date, sent_of))
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        for span in spans:
+            hit = kb_at[span.start]
+            if hit is None or span.start in covered or hit[0].kind == "demonym":
+                continue
+            entry = hit[0]
+            mentions.append(_mention(doc, span.start, span.end, span.end - 1, entry.name,
+                                     entry.country, entry.sector, entry.kind))
         mentions = _fill_story_country(mentions)
         return _with_entities(mentions)
 
@@ -264,7 +273,7 @@ class ActorResolver:
                 start = min(start, c.left_edge.i)
         while start < head.i and doc[start].dep_ in ("det", "punct", "case", "cc"):
             start += 1
-        lemmas = [t.lower_ for t in doc[start:head.i]] + [head.lemma_.lower()]
+        lemmas = [t.lemma_.lower() for t in doc[start:head.i + 1]]
         hit = kb_at[head.i]
         # (a) the head is itself a known name
         if hit is not None:
@@ -370,6 +379,7 @@ class ActorResolver:
                     sector = sub[0]
         m = _mention(doc, start, head.i + 1, head.i, canonical, country, sector, "person")
         story.people[surname] = m
+        story.by_head[head.i] = m
         story.last_person = m
         return m
 
@@ -386,10 +396,14 @@ class ActorResolver:
         target: Mention | None = None
         if low in PERSON_PRONOUNS:
             target = story.last_person
+            if tok.dep_ in ("dobj", "dative", "pobj"):
+                target = _reporting_speaker(tok, story) or target
         elif low in THING_PRONOUNS and sent_of[tok.i] - story.last_thing_sent <= 1:
             target = story.last_thing
         if target is None or target.code is None:
             return []
+        if target.kind == "person":
+            story.by_head[tok.i] = target
         return [dataclasses.replace(target, start=tok.i, end=tok.i + 1, start_char=tok.idx,
                                     end_char=tok.idx + len(tok), text=tok.text, kind="pronoun",
                                     head=tok.i)]
@@ -437,14 +451,35 @@ def _mention(doc: "Doc", start: int, end: int, head: int, name: str | None, coun
 def _plausible(span: "Span", entry: Entry) -> bool:
     """Guard short all-caps names ("IS", "US", "WHO") against the same words used otherwise."""
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 3:
+        # in mixed-case text an all-caps word is an acronym; in all-caps text it may be a verb
         tok = span[0]
-        if tok.pos_ not in SHORT_ACRONYM_POS:
-            return False
-        if tok.is_sent_start and tok.pos_ != "PROPN":
+        sent = tok.sent
+        letters = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+        shouting = letters and sum(w.isupper() for w in letters) > len(letters) / 2
+        if shouting and tok.pos_ not in SHORT_ACRONYM_POS:
             return False
     if entry.kind == "demonym" and span[-1].pos_ == "VERB":
         return False
     return True
+
+
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "insist", "note"})
+
+
+def _reporting_speaker(tok: "Token", story: _Story) -> Mention | None:
+    """ "Dunford said that Abadi assured him": him is the one who reports it."""
+    node, steps = tok.head, 0
+    while steps < 6 and node.head is not node:
+        if node.lemma_.lower() in SPEECH_LEMMAS:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i in story.by_head:
+                return story.by_head[subj.i]
+        node, steps = node.head, steps + 1
+    if node.lemma_.lower() in SPEECH_LEMMAS:
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.i in story.by_head:
+            return story.by_head[subj.i]
+    return None
 
 
 def _sentence_index(doc: "Doc") -> list[int]:
@@ -510,9 +545,9 @@ def _fill_story_country(mentions: list[Mention]) -> list[Mention]:
 def _with_entities(mentions: list[Mention]) -> list[Mention]:
     ids: dict[tuple[str | None, str | None], int] = {}
     out = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if out and m.start < out[-1].end:
-            continue  # keep mentions non-overlapping
+            continue  # keep mentions non-overlapping: the longer one, which starts first, wins
         key = (m.name, m.code)
         if m.code is None:
             out.append(m)

@@ -40,6 +40,14 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod", "nummod"})
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom", "whose"})
+# Verbs of receiving: "the US won assurances from Iraq" is Iraq's assurance to the US.
+RECEIVE_VERBS = frozenset({"win", "receive", "obtain", "get", "secure", "gain", "extract", "earn",
+                           "elicit", "accept"})
+# Nouns heading purpose clauses: "in a bid to help X" is the main subject's intended act.
+PURPOSE_NOUNS = frozenset({"bid", "effort", "attempt", "move", "push", "order", "plan", "drive",
+                           "campaign", "way", "step", "decision"})
+QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", "several", "one",
+                                 "two", "three", "none"})
 STATUS_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 
 
@@ -151,6 +159,16 @@ class EventExtractor:
                 obj = _object_of(verb)
                 if obj is not None:
                     used_nouns.add(obj.i)  # "condemned the attack": one event, the verb's
+        for ev in found:
+            subj = ev.source_tok
+            if subj is not None and subj in noun_hits and noun_hits[subj].type == ev.pattern.type:
+                used_nouns.add(subj)  # "Russian strikes hit rebels": one event, the verb's
+            if subj is not None:
+                for c in doc[subj].children:
+                    of = _pobj(c) if c.dep_ == "prep" and c.lower_ == "of" else None
+                    if of is not None and of.i in noun_hits and \
+                            noun_hits[of.i].type == ev.pattern.type:
+                        used_nouns.add(of.i)
         for ni, pat in noun_hits.items():
             if ni in used_nouns:
                 continue
@@ -165,7 +183,11 @@ class EventExtractor:
         if src_tok is None:
             return None
         source = self._np_mention(src_tok, tok2m)
+        if source is None and src_tok.lower_ in QUANTIFIER_SUBJECTS and src_tok.i > 0:
+            source = tok2m[src_tok.i - 1]  # "Abadi and Obeidi both assured him"
         target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
+        if tgt_tok is None and "dobj" in pat.targets:
+            target, tgt_tok = _next_mention(doc, verb, tok2m)
         if source is not None and target is not None and source is target:
             target = None
         status = self.status(verb)
@@ -188,6 +210,8 @@ class EventExtractor:
             elif c.dep_ == "agent":
                 agent = next((g for g in c.children if g.dep_ == "pobj"), None)
         rule = ""
+        if subj is not None and subj.lower_ in QUANTIFIER_SUBJECTS and subj.dep_ == "appos":
+            subj = subj.head
         if passive is not None or agent is not None:
             rule = ":passive"
             source = agent
@@ -203,7 +227,13 @@ class EventExtractor:
             source = _inherited_subject(verb)
             if source is not None:
                 rule = ":inherit"
-        if source is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if source is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in PURPOSE_NOUNS:
+            gov = _governing_verb(verb.head)
+            if gov is not None:
+                source = next((c for c in gov.children if c.dep_ in SUBJECT_DEPS), None)
+                rule = ":purpose"
+        if source is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") \
+                and not _is_infinitive(verb):
             source = verb.head
             rule = ":acl"
         target = _target_by_slots(verb, pat.targets)
@@ -237,9 +267,17 @@ class EventExtractor:
                     subj = light.head
                 src_tok, rule = subj, f":light:{light.lemma_.lower()}"
                 source = self._np_mention(subj, tok2m)
+        receiver: Token | None = None
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVE_VERBS:
+            giver = _target_by_slots(noun, ("prep:from",)) or \
+                _target_by_slots(noun.head, ("prep:from",))
+            if giver is not None:
+                receiver = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+                src_tok, rule = giver, f":from:{noun.head.lemma_.lower()}"
+                source = self._np_mention(giver, tok2m)
         if src_tok is None:
             return None
-        tgt_tok = _target_by_slots(noun, pat.targets)
+        tgt_tok = receiver if receiver is not None else _target_by_slots(noun, pat.targets)
         if tgt_tok is None and light is not None:
             tgt_tok = _target_by_slots(light, tuple(t for t in pat.targets if t != "dobj"))
         if tgt_tok is None and pat.type == "CONSULT":
@@ -248,7 +286,9 @@ class EventExtractor:
         if source is not None and target is not None and source is target:
             target = None
         governor = light if light is not None else noun.head
-        status = self._nominal_status(noun, governor, light is not None)
+        status = self._nominal_status(noun, governor, light is not None or receiver is not None)
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            status = "negated"
         conf = _confidence(source, target, pat, nominal=True)
         start = noun.i
         for c in noun.lefts:
@@ -260,9 +300,10 @@ class EventExtractor:
                         rule=f"{pat.id}{rule}>{pat.type}", confidence=conf, mode=pat.mode,
                         contexts=pat.contexts)
 
-    def _np_mention(self, tok: Token | None, tok2m: list[Mention | None]) -> Mention | None:
+    def _np_mention(self, tok: Token | None, tok2m: list[Mention | None],
+                    depth: int = 0) -> Mention | None:
         """The actor mention a noun phrase with head ``tok`` names, if any."""
-        if tok is None:
+        if tok is None or depth > 2:
             return None
         m = tok2m[tok.i]
         if m is not None:
@@ -279,8 +320,11 @@ class EventExtractor:
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                 pobj = _pobj(c)
-                if pobj is not None and tok2m[pobj.i] is not None:
-                    return tok2m[pobj.i]
+                if pobj is not None:
+                    found = tok2m[pobj.i] if tok2m[pobj.i] is not None else \
+                        self._np_mention(pobj, tok2m, depth + 1) if c.lower_ == "of" else None
+                    if found is not None:
+                        return found
             elif c.dep_ == "appos" and tok2m[c.i] is not None:
                 return tok2m[c.i]
         return None
@@ -309,6 +353,10 @@ class EventExtractor:
                 status = _stronger(status, _own_status(head, with_marks=False))
             if node.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 status = _stronger(status, "hypothetical")
+            if node.dep_ in ("acl", "advcl", "relcl") and _is_infinitive(node):
+                status = _stronger(status, "hypothetical")  # "in a bid to help", "a request to"
+                if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                    status = _stronger(status, "negated")
             node, steps = head, steps + 1
         return status
 
@@ -405,6 +453,36 @@ def _inherited_subject(verb: Token) -> Token | None:
             return subj
         node, steps = head, steps + 1
     return None
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in verb.children)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    node, steps = tok, 0
+    while steps < 4 and node.head is not node:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        steps += 1
+    return None
+
+
+def _next_mention(doc: Doc, verb: Token, tok2m: list[Mention | None]
+                  ) -> tuple[Mention | None, Token | None]:
+    """The actor named right after a verb whose object the parser missed ("bombing IS targets")."""
+    i = verb.i + 1
+    end = min(len(doc), verb.i + 4)
+    while i < end:
+        tok = doc[i]
+        m = tok2m[i]
+        if m is not None:
+            return m, doc[m.head]
+        if tok.pos_ not in ("DET", "ADJ", "NUM") or tok.is_sent_start:
+            break
+        i += 1
+    return None, None
 
 
 def _governing_trigger(verb: Token, verb_hits: dict[int, Pattern]) -> Token | None:

@@ -1,0 +1,245 @@
+"""Who said what: direct, indirect and mixed quotes with their speaker and cue.
+
+Direct quotes are found from quote marks (straight and curly, across paragraphs); the speaker is
+the subject of a speech cue outside the marks in the same sentence, or of the attribution next to
+it ("...," he said). Indirect speech is a cue verb with a clausal complement ("said that ..."),
+or "according to X". Speakers are returned as token spans; the coder resolves them to actors.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from dyad.datafiles import packaged, rows
+from dyad.errors import DataError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+OPEN_MARKS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
+CLOSE_MARKS = frozenset({"\u201d", '"', "\u00bb"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    speaker_start: int | None
+    speaker_end: int | None
+    speaker_head: int | None
+    cue: str | None
+    cue_i: int | None
+    start: int
+    end: int
+    kind: str
+    content_start: int
+    content_end: int
+
+
+class CueLexicon:
+    """Speech cues from ``data/cues.tsv``: verbs by lemma, phrases and nouns."""
+
+    def __init__(self, verbs: frozenset[str], phrases: tuple[str, ...], nouns: frozenset[str],
+                 event_verbs: frozenset[str]) -> None:
+        self.verbs = verbs
+        self.phrases = phrases
+        self.nouns = nouns
+        self.event_verbs = event_verbs
+
+    @property
+    def speech_verbs(self) -> frozenset[str]:
+        return self.verbs
+
+    def is_cue_verb(self, lemma: str) -> bool:
+        return lemma in self.verbs
+
+    @classmethod
+    def load(cls) -> "CueLexicon":
+        return _load_cues()
+
+    def __len__(self) -> int:
+        return len(self.verbs) + len(self.phrases) + len(self.nouns)
+
+
+@functools.lru_cache(maxsize=1)
+def _load_cues() -> CueLexicon:
+    where, lines = packaged("cues.tsv")
+    verbs: set[str] = set()
+    events: set[str] = set()
+    phrases: list[str] = []
+    nouns: set[str] = set()
+    for lineno, row in rows(where, lines, ("cue", "kind", "note"), required=("cue", "kind")):
+        cue, kind = row["cue"].lower(), row["kind"]
+        if kind == "verb":
+            verbs.add(cue.split()[0])
+            if row["note"] == "event":
+                events.add(cue.split()[0])
+        elif kind == "phrase":
+            phrases.append(cue)
+        elif kind == "noun":
+            nouns.add(cue)
+        else:
+            raise DataError(where, lineno, f"kind {kind!r} must be verb, phrase or noun")
+    return CueLexicon(frozenset(verbs), tuple(phrases), frozenset(nouns), frozenset(events))
+
+
+def _quote_char_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the words inside quote marks; an unclosed quote runs to the paragraph
+    end and, when the next paragraph opens with a mark, on into it (newspaper convention)."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in OPEN_MARKS and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
+            close = OPEN_MARKS[ch]
+            j = i + 1
+            start = j
+            while j < n:
+                c = text[j]
+                if c == close or (close == '"' and c in CLOSE_MARKS) or (c == "\u201d"):
+                    break
+                if c == "\n":
+                    k = j
+                    while k < n and text[k] in "\n \t":
+                        k += 1
+                    if k < n and text[k] in OPEN_MARKS:
+                        j = k + 1  # the quote continues into the next paragraph
+                        continue
+                    break
+                j += 1
+            end = j
+            if end - start >= 2:
+                spans.append((start, end))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def _speaker_of(cue: "Token") -> "Token | None":
+    for c in cue.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    if cue.dep_ in ("conj", "xcomp") and cue.head is not cue:
+        return _speaker_of(cue.head)
+    return None
+
+
+def _speaker_span(tok: "Token") -> tuple[int, int]:
+    return tok.left_edge.i, tok.i + 1
+
+
+def _cue_in(sent: "Span", cues: CueLexicon, outside: tuple[int, int] | None) -> "Token | None":
+    best = None
+    for tok in sent:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues.verbs:
+            continue
+        if outside is not None and outside[0] <= tok.idx < outside[1]:
+            continue
+        if _speaker_of(tok) is None:
+            continue
+        if best is None or tok.dep_ == "ROOT":
+            best = tok
+    return best
+
+
+def _according_to(sent: "Span") -> "tuple[Token, Token] | None":
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            to = tok.nbor()
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return tok, pobj
+    return None
+
+
+def find_quotes(doc: "Doc", *, cues: CueLexicon | None = None) -> list[QuoteSpan]:
+    """Every attributed (or unattributed direct) quote in the Doc, in text order."""
+    cues = cues or CueLexicon.load()
+    text = doc.text
+    sents = list(doc.sents)
+    found: list[QuoteSpan] = []
+    direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text) else []
+    covered: list[tuple[int, int]] = []
+    sent_attr: dict[int, tuple["Token", "Token"]] = {}
+    # attribution per sentence, for quotes that stand alone next to an attributed one
+    for n, sent in enumerate(sents):
+        cue = _cue_in(sent, cues, None)
+        if cue is not None:
+            speaker = _speaker_of(cue)
+            if speaker is not None:
+                sent_attr[n] = (cue, speaker)
+    sent_starts = [s.start_char for s in sents]
+    for start, end in direct:
+        n = _sentence_at(sent_starts, start)
+        sent = sents[n]
+        cue = _cue_in(sent, cues, (start, end))
+        speaker = _speaker_of(cue) if cue is not None else None
+        if speaker is not None and start <= speaker.idx < end:
+            speaker = None
+        if speaker is None:
+            for m in (n - 1, n + 1):
+                if m in sent_attr and not (start <= sent_attr[m][0].idx < end):
+                    cue, speaker = sent_attr[m]
+                    break
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        sp = _speaker_span(speaker) if speaker is not None else (None, None)
+        found.append(QuoteSpan(sp[0], sp[1], speaker.i if speaker is not None else None,
+                               _cue_text(cue), cue.i if cue is not None else None, start, end,
+                               "direct", span.start, span.end))
+        covered.append((start, end))
+    for sent in sents:
+        for tok in sent:
+            if tok.lemma_.lower() not in cues.verbs or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
+            speaker = _speaker_of(tok)
+            if comp is None or speaker is None:
+                continue
+            c_start, c_end = comp.left_edge.i, comp.right_edge.i + 1
+            if c_end - c_start < 3:
+                continue
+            cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
+            if any(a <= cs and ce <= b + 1 for a, b in covered):
+                continue  # the direct quote already holds it
+            kind = "mixed" if any(cs <= a and b <= ce for a, b in covered) else "indirect"
+            sp = _speaker_span(speaker)
+            found.append(QuoteSpan(sp[0], sp[1], speaker.i, tok.text, tok.i, cs, ce, kind,
+                                   c_start, c_end))
+        acc = _according_to(sent)
+        if acc is not None:
+            according, pobj = acc
+            phrase_end = pobj.right_edge.i + 1
+            if according.i == sent.start:
+                c_start, c_end = phrase_end, sent.end
+            else:
+                c_start, c_end = sent.start, according.i
+            while c_start < c_end and doc[c_start].is_punct:
+                c_start += 1
+            while c_end > c_start and doc[c_end - 1].is_punct:
+                c_end -= 1
+            if c_end - c_start >= 3:
+                cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
+                sp = _speaker_span(pobj)
+                found.append(QuoteSpan(sp[0], sp[1], pobj.i, "according to", according.i, cs,
+                                       ce, "indirect", c_start, c_end))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _cue_text(cue: "Token | None") -> str | None:
+    return cue.text if cue is not None else None
+
+
+def _sentence_at(starts: Sequence[int], char: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+__all__ = ["CueLexicon", "QuoteSpan", "find_quotes"]

@@ -1,0 +1,286 @@
+"""Reading articles: text files, JSON Lines (also .gz), CSV, HTML pages, RSS/Atom feeds, WARC.
+
+Every reader yields :class:`~dyad.records.Article`; a bad record is reported to an
+:class:`ErrorSink` with its source and line, counted, and skipped, so one bad record never costs
+a good one.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Callable, Iterator, Sequence
+
+from dyad.errors import InputError
+from dyad.pubdate import normalize_pub_date
+from dyad.records import Article
+
+MAX_TEXT_CHARS = 1_000_000
+TEXT_SUFFIXES = (".txt", ".text")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+WARC_SUFFIXES = (".warc",)
+ENGLISH_HINTS = frozenset({"the", "of", "and", "to", "in", "a", "is", "that", "for", "on",
+                           "said", "was", "with", "by", "as", "it", "at", "from", "be", "has"})
+
+
+@dataclass(frozen=True, slots=True)
+class RecordError:
+    source: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class ErrorSink:
+    """Collects bad records; ``echo`` gets one line per record as it happens."""
+
+    echo: Callable[[str], None] | None = None
+    errors: list[RecordError] = field(default_factory=list)
+
+    def report(self, source: str, line: int | None, message: str) -> None:
+        err = RecordError(source, line, message)
+        self.errors.append(err)
+        if self.echo is not None:
+            self.echo(f"dyad: skipped {err}")
+
+    @property
+    def count(self) -> int:
+        return len(self.errors)
+
+
+def read_articles(paths: Sequence[str], *, date: str | None = None,
+                  errors: ErrorSink | None = None) -> Iterator[Article]:
+    """Articles from files, directories (walked in name order) or '-' (stdin)."""
+    sink = errors if errors is not None else ErrorSink()
+    for raw in paths:
+        if raw == "-":
+            yield from _from_stream("<stdin>", sys.stdin, date, sink)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                yield from _from_file(child, date, sink)
+        elif path.is_file():
+            yield from _from_file(path, date, sink)
+        else:
+            raise InputError(f"{raw}: no such file or directory; give files, directories or '-'")
+
+
+def _from_file(path: Path, date: str | None, sink: ErrorSink) -> Iterator[Article]:
+    name = path.name.lower()
+    base = name[:-3] if name.endswith(".gz") else name
+    try:
+        if base.endswith(JSONL_SUFFIXES):
+            with _open_text(path) as fh:
+                yield from _jsonl(str(path), fh, date, sink)
+        elif base.endswith(".csv") or base.endswith(".tsv"):
+            with _open_text(path) as fh:
+                yield from _csv(str(path), fh, date, sink, delimiter="\t" if base.endswith(".tsv") else ",")
+        elif base.endswith(HTML_SUFFIXES):
+            yield from _html(path, date, sink)
+        elif base.endswith(FEED_SUFFIXES):
+            yield from _feed(path, date, sink)
+        elif base.endswith(WARC_SUFFIXES) or name.endswith(".warc.gz"):
+            yield from _warc(path, date, sink)
+        elif base.endswith(TEXT_SUFFIXES) or "." not in base:
+            yield from _text_file(path, date, sink)
+        else:
+            sink.report(str(path), None, "unknown file type; use .txt, .jsonl, .csv, .html, "
+                                         ".rss/.xml or .warc (optionally .gz)")
+    except (OSError, EOFError, gzip.BadGzipFile) as e:
+        sink.report(str(path), None, f"cannot read the file ({e}); check it is complete")
+
+
+def _open_text(path: Path) -> IO[str]:
+    if path.name.lower().endswith(".gz"):
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", errors="replace")
+    return path.open("r", encoding="utf-8", errors="replace", newline="")
+
+
+def _from_stream(source: str, fh: IO[str], date: str | None, sink: ErrorSink) -> Iterator[Article]:
+    head = fh.read(1)
+    rest = fh.read()
+    data = head + rest
+    if data.lstrip().startswith("{"):
+        yield from _jsonl(source, io.StringIO(data), date, sink)
+    else:
+        art = _make(source, None, {"id": "stdin", "text": data}, date, sink)
+        if art is not None:
+            yield art
+
+
+def _make(source: str, line: int | None, data: dict, date: str | None,
+          sink: ErrorSink) -> Article | None:
+    """Validate one record; report and return None when it is bad."""
+    where = f"{source}:{line}" if line is not None else source
+    try:
+        art = Article.from_dict(data, where=where)
+        pub = normalize_pub_date(art.date, where=where) or date
+    except InputError as e:
+        sink.report(source, line, str(e).split(": ", 1)[-1])
+        return None
+    text = art.text
+    if "\x00" in text[:2000]:
+        sink.report(source, line, "the text is binary, not plain text; give UTF-8 text")
+        return None
+    if len(text) > MAX_TEXT_CHARS:
+        sink.report(source, line, f"the text has {len(text):,} characters, over the "
+                                  f"{MAX_TEXT_CHARS:,} limit; split it into articles")
+        return None
+    if not _looks_english(text):
+        sink.report(source, line, "the text does not look like English; dyad codes English "
+                                  "news only")
+        return None
+    return Article(id=art.id, text=text, title=art.title, date=pub, outlet=art.outlet,
+                   url=art.url)
+
+
+def _looks_english(text: str) -> bool:
+    words = text[:3000].lower().split()
+    if len(words) < 8:
+        return any(ch.isascii() and ch.isalpha() for ch in text[:200])
+    hits = sum(1 for w in words if w.strip(".,;:\"'()") in ENGLISH_HINTS)
+    return hits / len(words) >= 0.08
+
+
+def _jsonl(source: str, fh: IO[str], date: str | None, sink: ErrorSink) -> Iterator[Article]:
+    for lineno, line in enumerate(fh, start=1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as e:
+            sink.report(source, lineno, f"malformed JSON ({e.msg} at column {e.colno}); write "
+                                        "one JSON object per line")
+            continue
+        art = _make(source, lineno, data, date, sink)
+        if art is not None:
+            yield art
+
+
+def _csv(source: str, fh: IO[str], date: str | None, sink: ErrorSink, *,
+         delimiter: str) -> Iterator[Article]:
+    csv.field_size_limit(MAX_TEXT_CHARS * 4)
+    reader = csv.DictReader(fh, delimiter=delimiter)
+    if reader.fieldnames is None or "text" not in reader.fieldnames:
+        sink.report(source, 1, "the header has no 'text' column; name the columns id, text, "
+                               "title, date, outlet, url")
+        return
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            sink.report(source, reader.line_num, f"malformed CSV ({e}); check the quoting")
+            continue
+        if None in row:
+            sink.report(source, reader.line_num, "the row has more cells than the header; check "
+                                                 "the quoting")
+            continue
+        art = _make(source, reader.line_num, dict(row), date, sink)
+        if art is not None:
+            yield art
+
+
+def _text_file(path: Path, date: str | None, sink: ErrorSink) -> Iterator[Article]:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:2000]:
+        sink.report(str(path), None, "the file is binary, not text; give a UTF-8 text file")
+        return
+    art = _make(str(path), None, {"id": path.stem, "text": raw.decode("utf-8", "replace")},
+                date, sink)
+    if art is not None:
+        yield art
+
+
+def _html(path: Path, date: str | None, sink: ErrorSink) -> Iterator[Article]:
+    import trafilatura
+
+    html = path.read_text(encoding="utf-8", errors="replace")
+    text = trafilatura.extract(html, include_comments=False, include_tables=False)
+    meta = trafilatura.extract_metadata(html)
+    if not text:
+        sink.report(str(path), None, "no article text found in the HTML page")
+        return
+    data = {"id": path.stem, "text": text,
+            "title": getattr(meta, "title", None) if meta else None,
+            "date": getattr(meta, "date", None) if meta else None,
+            "url": getattr(meta, "url", None) if meta else None}
+    art = _make(str(path), None, data, date, sink)
+    if art is not None:
+        yield art
+
+
+def _feed(path: Path, date: str | None, sink: ErrorSink) -> Iterator[Article]:
+    import feedparser
+
+    feed = feedparser.parse(path.read_bytes())
+    if feed.bozo and not feed.entries:
+        sink.report(str(path), None, f"not a readable RSS/Atom feed ({feed.bozo_exception})")
+        return
+    outlet = feed.feed.get("title")
+    for n, entry in enumerate(feed.entries, start=1):
+        body = ""
+        if entry.get("content"):
+            body = entry.content[0].get("value", "")
+        body = body or entry.get("summary", "")
+        text = _strip_html(body)
+        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        pub = f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}" \
+            if published else None
+        data = {"id": entry.get("id") or entry.get("link") or f"{path.stem}-{n}", "text": text,
+                "title": entry.get("title"), "date": pub, "url": entry.get("link"),
+                "outlet": outlet}
+        art = _make(str(path), n, data, date, sink)
+        if art is not None:
+            yield art
+
+
+def _strip_html(html: str) -> str:
+    if "<" not in html:
+        return html
+    import lxml.html
+
+    try:
+        return lxml.html.fromstring(html).text_content().strip()
+    except Exception:  # lxml raises several types on fragments it cannot parse
+        return html
+
+
+def _warc(path: Path, date: str | None, sink: ErrorSink) -> Iterator[Article]:
+    import trafilatura
+    from warcio.archiveiterator import ArchiveIterator
+
+    with path.open("rb") as fh:
+        for n, record in enumerate(ArchiveIterator(fh), start=1):
+            if record.rec_type != "response":
+                continue
+            ctype = record.http_headers.get_header("Content-Type") if record.http_headers else ""
+            if ctype and "html" not in ctype:
+                continue
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            html = record.content_stream().read().decode("utf-8", "replace")
+            text = trafilatura.extract(html)
+            if not text:
+                sink.report(str(path), n, f"no article text in the page {url}")
+                continue
+            wdate = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
+            art = _make(str(path), n, {"id": url or f"{path.stem}-{n}", "text": text,
+                                       "url": url, "date": wdate}, date, sink)
+            if art is not None:
+                yield art
+
+
+__all__ = ["ErrorSink", "RecordError", "read_articles"]

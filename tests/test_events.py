@@ -115,8 +115,27 @@ def test_events_no_event_from_said_alone():
     assert evs == []
 
 
-@pytest.mark.parametrize("aux,status", [("might", "hypothetical"), ("will", "future")])
-def test_events_modal_status(aux, status):
-    _, evs = code(f"Russia/Russia/PROPN/nsubj/2 {aux}/{aux}/AUX/aux/2 bomb/bomb/VERB/ROOT/2"
+def test_events_might_is_hypothetical():
+    _, evs = code("Russia/Russia/PROPN/nsubj/2 might/might/AUX/aux/2 bomb/bomb/VERB/ROOT/2"
                   " Syria/Syria/PROPN/dobj/2")
-    assert [triple(e) for e in evs] == [("ASSAULT", "RUS", "SYR", status)]
+    assert [triple(e) for e in evs] == [("ASSAULT", "RUS", "SYR", "hypothetical")]
+
+
+def test_events_future_attack_is_a_threat():
+    _, evs = code("Russia/Russia/PROPN/nsubj/2 will/will/AUX/aux/2 bomb/bomb/VERB/ROOT/2"
+                  " Syria/Syria/PROPN/dobj/2")
+    assert [triple(e) for e in evs] == [("THREATEN", "RUS", "SYR", "future")]
+    assert (evs[0].pattern.cameo, evs[0].mode, evs[0].rule) == ("138", "violence",
+                                                                "v:bomb>ASSAULT>THREATEN")
+
+
+def test_events_refused_cooperation_is_reject():
+    _, evs = code("Syria/Syria/PROPN/nsubj/3 will/will/AUX/aux/3 not/not/PART/neg/3"
+                  " welcome/welcome/VERB/ROOT/3 Iraq/Iraq/PROPN/dobj/3")
+    assert [triple(e) for e in evs] == [("REJECT", "SYR", "IRQ", "future")]
+
+
+def test_events_said_must_is_a_demand_by_the_speaker():
+    _, evs = code("Russia/Russia/PROPN/nsubj/1 said/say/VERB/ROOT/1 Iraq/Iraq/PROPN/nsubj/4"
+                  " must/must/AUX/aux/4 attack/attack/VERB/ccomp/1 Syria/Syria/PROPN/dobj/4")
+    assert [triple(e) for e in evs] == [("REQUEST", "RUS", "IRQ", "asserted")]

@@ -38,6 +38,7 @@ PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "c
                          "quantmod", "npadvmod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 SHORT_ACRONYM_POS = frozenset({"PROPN", "NOUN"})
 
 
@@ -211,6 +212,8 @@ class _Story:
     last_person: Mention | None = None
     last_thing: Mention | None = None
     last_thing_sent: int = -10
+    last_group: Mention | None = None
+    last_group_sent: int = -10
 
 
 class ActorResolver:
@@ -260,7 +263,7 @@ class ActorResolver:
             entry = hit[0]
             mentions.append(_mention(doc, span.start, span.end, span.end - 1, entry.name,
                                      entry.country, entry.sector, entry.kind))
-        mentions = _fill_story_country(mentions)
+        mentions = _fill_story_country(mentions, sent_of)
         return _with_entities(mentions)
 
     def _phrase(self, doc: "Doc", head: "Token", kb_at: list, person_at: list[bool],
@@ -283,6 +286,7 @@ class ActorResolver:
             s = min(start, h_start) if _has_kb_left(kb_at, start, h_start) else h_start
             m = _mention(doc, s, max(h_end, head.i + 1), head.i, entry.name, entry.country,
                          entry.sector, entry.kind)
+            story.by_head[head.i] = m
             if entry.kind in ("country", "capital", "metonym", "org"):
                 story.last_thing, story.last_thing_sent = m, sent_of[head.i]
             return [m]
@@ -308,8 +312,12 @@ class ActorResolver:
                 return [_mention(doc, s, head.i + 1, head.i, country_hit[0].name,
                                  country_hit[0].country, country_hit[0].sector, "org")]
             name = country_hit[0].name if country_hit else None
-            return [_mention(doc, s, head.i + 1, head.i, name, country, sec,
-                             "title" if is_person else "sector")]
+            m = _mention(doc, s, head.i + 1, head.i, name, country, sec,
+                         "title" if is_person else "sector")
+            story.by_head[head.i] = m
+            if not is_person:
+                story.last_group, story.last_group_sent = m, sent_of[head.i]
+            return [m]
         # (c) a person the model found
         if person_at[head.i] and head.pos_ == "PROPN":
             return [self._person(doc, start, head, None, story, date, lemmas)]
@@ -394,12 +402,26 @@ class ActorResolver:
                  sent_of: list[int]) -> list[Mention]:
         low = tok.lower_
         target: Mention | None = None
-        if low in PERSON_PRONOUNS:
+        personal = low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in GROUP_PRONOUNS
+        if personal and tok.dep_ in ("nsubj", "nsubjpass") and \
+                tok.head.dep_ in ("ccomp", "parataxis") \
+                and tok.head.head.lemma_.lower() in SPEECH_LEMMAS:
+            # "the rebels said they will release him": the speaker speaks of itself
+            speaker = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.i in story.by_head and \
+                    (low in GROUP_PRONOUNS or low in THING_PRONOUNS or
+                     story.by_head[speaker.i].kind == "person"):
+                target = story.by_head[speaker.i]
+        if target is not None:
+            pass
+        elif low in PERSON_PRONOUNS:
             target = story.last_person
             if tok.dep_ in ("dobj", "dative", "pobj"):
                 target = _reporting_speaker(tok, story) or target
         elif low in THING_PRONOUNS and sent_of[tok.i] - story.last_thing_sent <= 1:
             target = story.last_thing
+        elif low in GROUP_PRONOUNS and sent_of[tok.i] - story.last_group_sent <= 1:
+            target = story.last_group
         if target is None or target.code is None:
             return []
         if target.kind == "person":
@@ -463,7 +485,8 @@ def _plausible(span: "Span", entry: Entry) -> bool:
     return True
 
 
-SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "insist", "note"})
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "insist", "note",
+                           "announce", "declare", "claim", "state", "report"})
 
 
 def _reporting_speaker(tok: "Token", story: _Story) -> Mention | None:
@@ -527,17 +550,24 @@ def _bind_title(story: _Story, sector: str) -> Mention | None:
     return None
 
 
-def _fill_story_country(mentions: list[Mention]) -> list[Mention]:
-    """A titled person with no country takes the story's most-mentioned country."""
-    counts = Counter(m.country for m in mentions if m.country and m.kind in
-                     ("country", "capital", "metonym", "demonym") and m.country not in INTERNATIONAL)
-    if not counts:
+def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
+    """A titled person with no country takes the story's most-mentioned country. Unnamed
+    groups ("rebels") are left alone: a country nearby is as often their enemy's."""
+    def top(ms: Sequence[Mention]) -> str | None:
+        counts = Counter(m.country for m in ms if m.country and m.country not in INTERNATIONAL
+                         and m.kind in ("country", "capital", "metonym", "demonym"))
+        return counts.most_common(1)[0][0] if counts else None
+
+    story_top = top(mentions)
+    if story_top is None:
         return mentions
-    top = counts.most_common(1)[0][0]
     out = []
     for m in mentions:
-        if m.kind in ("person", "title") and m.country is None and m.sector in ("GOV", "MIL"):
-            m = dataclasses.replace(m, country=top, code=join_code(top, m.sector))
+        if m.country is None and m.sector and m.sector not in INTERNATIONAL and \
+                m.kind in ("person", "title"):
+            country = story_top
+            if country is not None:
+                m = dataclasses.replace(m, country=country, code=join_code(country, m.sector))
         out.append(m)
     return out
 

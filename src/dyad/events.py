@@ -25,7 +25,8 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Outer verbs whose complement is a plan or intention (the inner action is future).
 FUTURE_CONTROL = frozenset({"plan", "vow", "pledge", "promise", "intend", "aim", "prepare",
                             "decide", "agree", "expect", "schedule", "set", "threaten", "offer",
-                            "announce", "resolve", "begin", "start"})
+                            "announce", "resolve", "begin", "start", "willing", "prepared",
+                            "ready", "committed", "determined", "poised", "eager", "intent"})
 # Outer verbs whose complement may never happen.
 HYPOTHETICAL_CONTROL = frozenset({"want", "seek", "try", "hope", "consider", "propose", "ask",
                                   "urge", "call", "demand", "request", "wish", "attempt", "push",
@@ -48,6 +49,16 @@ PURPOSE_NOUNS = frozenset({"bid", "effort", "attempt", "move", "push", "order", 
                            "campaign", "way", "step", "decision"})
 QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", "several", "one",
                                  "two", "three", "none"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+# A promised cooperative act is an intent to cooperate (CAMEO 03); a promised hostile act is a
+# threat (CAMEO 13): "Finland will give Tanzania a grant", "they would blockade Paris".
+INTENT_CODES: dict[str, tuple[str, float]] = {
+    "AID": ("033", 5.2), "COOPERATE": ("031", 5.2), "RETREAT": ("034", 7.0),
+    "CONSULT": ("036", 4.0), "CONCEDE": ("034", 7.0)}
+THREAT_CODES: dict[str, tuple[str, float, str]] = {
+    "ASSAULT": ("138", -7.0, "violence"), "MOBILIZE": ("138", -7.0, "violence"),
+    "COERCE": ("137", -7.0, "arrest"), "SANCTION": ("131", -5.8, "restrict"),
+    "PROTEST": ("133", -5.8, "relations")}
 STATUS_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 
 
@@ -76,6 +87,11 @@ class EventExtractor:
     def __init__(self, lexicon: Lexicon, *, speech_verbs: Iterable[str] = ()) -> None:
         self.lexicon = lexicon
         self.speech_verbs = frozenset(speech_verbs)
+        # "Russia said Sudan must return the helicopter": the speaker demands it of Sudan
+        self.obligation = Pattern(
+            id="modal:must", pos="verb", lemma="must", particle=None, obj=None, modifier=None,
+            type="REQUEST", mode=None, cameo="100", goldstein=-5.0, targets=(), contexts=(),
+            example="", source="dyad/events.py")
 
     # -- matching --------------------------------------------------------------------------
     def match_verb(self, tok: Token) -> Pattern | None:
@@ -135,11 +151,16 @@ class EventExtractor:
                 pat = self.match_noun(tok)
                 if pat is not None:
                     noun_hits[tok.i] = pat
+        demands = self._demands(doc, sent, s_index, tok2m)
+        found.extend(d for d, _ in demands)
+        demanded = {v for _, v in demands}
         if not verb_hits and not noun_hits:
             return found
         used_nouns: set[int] = set()
         for vi, pat in verb_hits.items():
             verb = doc[vi]
+            if vi in demanded:
+                continue  # the content of a demand is not an event of its own
             if pat.light:
                 obj = _object_of(verb)
                 if obj is None or obj.i not in noun_hits:
@@ -153,7 +174,7 @@ class EventExtractor:
             if outer is not None and verb_hits[outer.i].type in GOVERNING_TYPES \
                     and not verb_hits[outer.i].light:
                 continue  # "threatened to attack": the outer verb is the event
-            ev = self._verbal(doc, verb, pat, s_index, tok2m, verb_hits)
+            ev = self._verbal(doc, verb, pat, s_index, tok2m, verb_hits, noun_hits)
             if ev is not None:
                 found.append(ev)
                 obj = _object_of(verb)
@@ -177,8 +198,33 @@ class EventExtractor:
                 found.append(ev)
         return _dedupe(found)
 
+    def _demands(self, doc: Doc, sent: Span, s_index: int,
+                 tok2m: list[Mention | None]) -> list[tuple[RawEvent, int]]:
+        out = []
+        for tok in sent:
+            if tok.dep_ != "aux" or tok.lower_ not in OBLIGATION_AUX:
+                continue
+            verb = tok.head
+            if verb.dep_ not in ("ccomp", "parataxis") or \
+                    verb.head.lemma_.lower() not in self.speech_verbs:
+                continue
+            speaker = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+            addressee = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if speaker is None or addressee is None:
+                continue
+            source = self._np_mention(speaker, tok2m)
+            target = self._np_mention(addressee, tok2m)
+            ev = RawEvent(pattern=self.obligation, trigger=tok.i, trigger_end=tok.i + 1,
+                          sentence=s_index, source=source, target=target, source_tok=speaker.i,
+                          target_tok=addressee.i, status=self.status(verb.head),
+                          rule="modal:must>REQUEST",
+                          confidence=_confidence(source, target, self.obligation, nominal=False))
+            out.append((ev, verb.i))
+        return out
+
     def _verbal(self, doc: Doc, verb: Token, pat: Pattern, s_index: int,
-                tok2m: list[Mention | None], verb_hits: dict[int, Pattern]) -> RawEvent | None:
+                tok2m: list[Mention | None], verb_hits: dict[int, Pattern],
+                noun_hits: dict[int, Pattern]) -> RawEvent | None:
         src_tok, tgt_tok, rule = self._verb_roles(verb, pat)
         if src_tok is None:
             return None
@@ -186,18 +232,41 @@ class EventExtractor:
         if source is None and src_tok.lower_ in QUANTIFIER_SUBJECTS and src_tok.i > 0:
             source = tok2m[src_tok.i - 1]  # "Abadi and Obeidi both assured him"
         target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
+        if tgt_tok is None:
+            tgt_tok = _inner_target(verb, verb_hits, noun_hits)
+            target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
+        if target is None and tgt_tok is not None:
+            carried = _carried_participant(tgt_tok, tok2m)  # "threatened action against Russia"
+            if carried is not None:
+                target, tgt_tok = carried
         if tgt_tok is None and "dobj" in pat.targets:
             target, tgt_tok = _next_mention(doc, verb, tok2m)
         if source is not None and target is not None and source is target:
             target = None
         status = self.status(verb)
         conf = _confidence(source, target, pat, nominal=False)
-        end = verb.i + 1
-        return RawEvent(pattern=pat, trigger=verb.i, trigger_end=end, sentence=s_index,
-                        source=source, target=target, source_tok=src_tok.i,
-                        target_tok=tgt_tok.i if tgt_tok is not None else None, status=status,
-                        rule=f"{pat.id}{rule}>{pat.type}", confidence=conf, mode=pat.mode,
-                        contexts=pat.contexts)
+        ev = RawEvent(pattern=pat, trigger=verb.i, trigger_end=verb.i + 1, sentence=s_index,
+                      source=source, target=target, source_tok=src_tok.i,
+                      target_tok=tgt_tok.i if tgt_tok is not None else None, status=status,
+                      rule=f"{pat.id}{rule}>{pat.type}", confidence=conf, mode=pat.mode,
+                      contexts=pat.contexts)
+        return self._recode(ev, verb)
+
+    def _recode(self, ev: RawEvent, verb: Token) -> RawEvent:
+        """Promises become AGREE, promised hostility THREATEN, refused cooperation REJECT."""
+        pat = ev.pattern
+        if pat.quad in (1, 2) and pat.type != "REJECT" and _refused(verb):
+            return _retyped(ev, "REJECT", "120", -4.0, None, self.status(verb, negation=False))
+        if ev.status != "future":
+            return ev
+        conditional = _has_mark(verb, "unless")
+        if pat.type in INTENT_CODES and not conditional:
+            cameo, weight = INTENT_CODES[pat.type]
+            return _retyped(ev, "AGREE", cameo, weight, None, ev.status)
+        if pat.type in THREAT_CODES or (conditional and pat.quad in (1, 2)):
+            cameo, weight, mode = THREAT_CODES.get(pat.type, ("130", -4.4, "relations"))
+            return _retyped(ev, "THREATEN", cameo, weight, mode, ev.status)
+        return ev
 
     def _verb_roles(self, verb: Token, pat: Pattern) -> tuple[Token | None, Token | None, str]:
         """The source and target tokens of a verb trigger, and a suffix naming the syntax used."""
@@ -294,11 +363,12 @@ class EventExtractor:
         for c in noun.lefts:
             if c.dep_ in ("compound", "amod") and c.lemma_.lower() == pat.modifier:
                 start = min(start, c.i)
-        return RawEvent(pattern=pat, trigger=start, trigger_end=noun.i + 1, sentence=s_index,
-                        source=source, target=target, source_tok=src_tok.i,
-                        target_tok=tgt_tok.i if tgt_tok is not None else None, status=status,
-                        rule=f"{pat.id}{rule}>{pat.type}", confidence=conf, mode=pat.mode,
-                        contexts=pat.contexts)
+        ev = RawEvent(pattern=pat, trigger=start, trigger_end=noun.i + 1, sentence=s_index,
+                      source=source, target=target, source_tok=src_tok.i,
+                      target_tok=tgt_tok.i if tgt_tok is not None else None, status=status,
+                      rule=f"{pat.id}{rule}>{pat.type}", confidence=conf, mode=pat.mode,
+                      contexts=pat.contexts)
+        return self._recode(ev, light) if light is not None else ev
 
     def _np_mention(self, tok: Token | None, tok2m: list[Mention | None],
                     depth: int = 0) -> Mention | None:
@@ -330,8 +400,9 @@ class EventExtractor:
         return None
 
     # -- status ----------------------------------------------------------------------------
-    def status(self, verb: Token) -> str:
-        status = _own_status(verb)
+    def status(self, verb: Token, *, negation: bool = True) -> str:
+        status = _own_status(verb, negation=negation)
+        would = status == "hypothetical" and _would_only(verb)
         # climb through control verbs and clause heads to see what governs this action
         node, steps = verb, 0
         while node.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "parataxis", "acl") \
@@ -347,6 +418,8 @@ class EventExtractor:
                     status = _stronger(status, "future")
                 status = _stronger(status, _own_status(head, with_marks=False))
             elif node.dep_ in ("ccomp", "parataxis") and lemma in self.speech_verbs:
+                if would and status == "hypothetical":
+                    status = "future"  # "they said they would meet": future in the past
                 status = _stronger(status, "reported")
                 break
             elif node.dep_ == "conj":
@@ -374,12 +447,14 @@ class EventExtractor:
         return status
 
 
-def _own_status(verb: Token, *, with_marks: bool = True) -> str:
+def _own_status(verb: Token, *, with_marks: bool = True, negation: bool = True) -> str:
     status = "asserted"
     for c in verb.children:
         low = c.lower_
         if c.dep_ == "neg" or (low in NEGATIONS and c.dep_ in ("advmod", "det")):
-            return "negated"
+            if negation:
+                return "negated"
+            continue
         if c.dep_ in ("aux", "auxpass"):
             if low in HYPOTHETICAL_AUX:
                 status = _stronger(status, "hypothetical")
@@ -390,6 +465,87 @@ def _own_status(verb: Token, *, with_marks: bool = True) -> str:
         if with_marks and c.dep_ == "mark" and low in CONDITIONAL_MARKS:
             status = _stronger(status, "hypothetical")
     return status
+
+
+def _would_only(verb: Token) -> bool:
+    modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX}
+    return modals == {"would"} and not _has_mark(verb, "if")
+
+
+def _has_mark(verb: Token, word: str) -> bool:
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == word for g in c.children):
+            return True
+        if c.dep_ == "mark" and c.lower_ == word:
+            return True
+    return False
+
+
+def _refused(verb: Token) -> bool:
+    """The actor refuses the act: "will not accept", "failed to reach", "refused to sign"."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_CONTROL
+
+
+def _retyped(ev: RawEvent, type_: str, cameo: str, weight: float, mode: str | None,
+             status: str) -> RawEvent:
+    from dataclasses import replace
+
+    pat = replace(ev.pattern, type=type_, cameo=cameo, goldstein=weight, mode=mode)
+    return replace(ev, pattern=pat, status=status, mode=mode, rule=f"{ev.rule}>{type_}")
+
+
+def _inner_target(verb: Token, verb_hits: dict[int, Pattern],
+                  noun_hits: dict[int, Pattern]) -> Token | None:
+    """The target of the action a verb governs: "offered to hand over X to Britain"."""
+    for c in verb.children:
+        if c.dep_ == "xcomp":
+            inner_pat = verb_hits.get(c.i)
+            slots = inner_pat.targets if inner_pat is not None and not inner_pat.light else \
+                ("dative", "prep:to", "prep:with")
+            hit = _target_by_slots(c, slots)
+            if hit is not None:
+                return hit
+            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            if obj is not None and inner_pat is not None and inner_pat.obj is not None:
+                hit = _target_by_slots(obj, slots)  # "break relations with Russia"
+                if hit is not None:
+                    return hit
+            if obj is not None and obj.i in noun_hits:
+                hit = _target_by_slots(obj, noun_hits[obj.i].targets)
+                if hit is not None:
+                    return hit
+        elif c.dep_ == "ccomp":
+            subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and subj.pos_ != "PRON":
+                return subj  # "demanded that the US cancel": the US is asked
+    return None
+
+
+CARRIER_PREPS = ("against", "with", "on", "to", "by", "for", "from", "of", "toward", "towards")
+
+
+def _carried_participant(tok: Token, tok2m: list[Mention | None]
+                         ) -> tuple[Mention, Token] | None:
+    """An object noun naming an action carries its participant in a preposition."""
+    frontier, depth = [tok], 0
+    while frontier and depth < 2:
+        nxt = []
+        for node in frontier:
+            for c in node.children:
+                if c.dep_ == "prep" and c.lower_ in CARRIER_PREPS:
+                    pobj = _pobj(c)
+                    if pobj is None:
+                        continue
+                    m = tok2m[pobj.i]
+                    if m is None:
+                        m = next((tok2m[g.i] for g in pobj.lefts if tok2m[g.i] is not None), None)
+                    if m is not None:
+                        return m, pobj
+                    nxt.append(pobj)
+        frontier, depth = nxt, depth + 1
+    return None
 
 
 def _stronger(a: str, b: str) -> str:

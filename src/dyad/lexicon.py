@@ -29,7 +29,7 @@ LIGHT = "LIGHT"
 
 # CAMEO roots each PLOVER type may carry (ONTOLOGY.md).
 TYPE_ROOTS: dict[str, tuple[str, ...]] = {
-    "AGREE": ("03", "057"), "CONSULT": ("04",), "SUPPORT": ("05",),
+    "AGREE": ("03",), "CONSULT": ("04",), "SUPPORT": ("05",),
     "CONCEDE": ("081", "082", "083", "08"), "COOPERATE": ("06",), "AID": ("07",),
     "RETREAT": ("084", "085", "086", "087", "08"), "REQUEST": ("10", "02"),
     "ACCUSE": ("09", "11"), "REJECT": ("12",), "THREATEN": ("13",), "SANCTION": ("16",),

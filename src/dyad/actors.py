@@ -555,7 +555,7 @@ def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Men
     groups ("rebels") are left alone: a country nearby is as often their enemy's."""
     def top(ms: Sequence[Mention]) -> str | None:
         counts = Counter(m.country for m in ms if m.country and m.country not in INTERNATIONAL
-                         and m.kind in ("country", "capital", "metonym", "demonym"))
+                         and m.kind not in ("person", "pronoun"))
         return counts.most_common(1)[0][0] if counts else None
 
     story_top = top(mentions)

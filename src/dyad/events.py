@@ -196,7 +196,36 @@ class EventExtractor:
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
-        return _dedupe(found)
+        return _dedupe([x for ev in found for x in self._coordinated(doc, ev, tok2m)])
+
+    def _coordinated(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> list[RawEvent]:
+        """ "Iraq and Syria attacked X" is two events; so is "attacked Iraq and Syria"."""
+        from dataclasses import replace
+
+        sources = [(ev.source, ev.source_tok)] + self._conjuncts(doc, ev.source_tok, tok2m)
+        targets = [(ev.target, ev.target_tok)] + self._conjuncts(doc, ev.target_tok, tok2m)
+        if len(sources) == 1 and len(targets) == 1:
+            return [ev]
+        out = []
+        for src, s_tok in sources[:4]:
+            for tgt, t_tok in targets[:4]:
+                if src is not None and tgt is not None and src.code == tgt.code:
+                    continue
+                out.append(replace(ev, source=src, source_tok=s_tok, target=tgt, target_tok=t_tok))
+        return out or [ev]
+
+    def _conjuncts(self, doc: Doc, tok_i: int | None,
+                   tok2m: list[Mention | None]) -> list[tuple[Mention | None, int]]:
+        if tok_i is None:
+            return []
+        out = []
+        for c in doc[tok_i].conjuncts:
+            if c.i <= tok_i or c.pos_ not in ("NOUN", "PROPN"):
+                continue
+            m = self._np_mention(c, tok2m)
+            if m is not None:
+                out.append((m, c.i))
+        return out
 
     def _demands(self, doc: Doc, sent: Span, s_index: int,
                  tok2m: list[Mention | None]) -> list[tuple[RawEvent, int]]:
@@ -241,6 +270,10 @@ class EventExtractor:
                 target, tgt_tok = carried
         if tgt_tok is None and "dobj" in pat.targets:
             target, tgt_tok = _next_mention(doc, verb, tok2m)
+        if target is None:
+            located = _located_country(verb, tok2m, source)  # "lifted a curfew in Montenegro"
+            if located is not None:
+                target, tgt_tok = located
         if source is not None and target is not None and source is target:
             target = None
         status = self.status(verb)
@@ -520,6 +553,25 @@ def _inner_target(verb: Token, verb_hits: dict[int, Pattern],
             subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
             if subj is not None and subj.pos_ != "PRON":
                 return subj  # "demanded that the US cancel": the US is asked
+    return None
+
+
+LOCATIVE = frozenset({"in", "into", "from", "inside"})
+
+
+def _located_country(verb: Token, tok2m: list[Mention | None],
+                     source: Mention | None) -> tuple[Mention, Token] | None:
+    """With no other target, a country the action takes place in (CAMEO coders' convention)."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    heads += [g for c in heads[1:] for g in c.children if g.dep_ == "dobj"]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE:
+                pobj = _pobj(c)
+                m = tok2m[pobj.i] if pobj is not None else None
+                if m is not None and pobj is not None and m.kind == "country" and \
+                        (source is None or m.country != source.country):
+                    return m, pobj
     return None
 
 

@@ -15,8 +15,18 @@ from dyad.records import (
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str) -> object:
+    # the Coder pulls in spaCy and the knowledge base: load it only when asked for
+    if name == "Coder":
+        from dyad.coder import Coder
+
+        return Coder
+    raise AttributeError(f"module 'dyad' has no attribute {name!r}")
+
+
 __all__ = [
-    "Actor", "ActorEntity", "Article", "CodedArticle", "DataError", "DyadError", "Event",
+    "Actor", "ActorEntity", "Article", "CodedArticle", "Coder", "DataError", "DyadError", "Event",
     "EventDate", "InputError", "ModelError", "Place", "Quote", "StoreError", "TimeExpr",
     "__version__",
 ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 

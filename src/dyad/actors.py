@@ -13,8 +13,9 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from dyad.countries import country_table, name_index
 from dyad.datafiles import packaged, rows, user_file
@@ -92,7 +93,7 @@ class ActorKB:
         self.max_sector_words = 1
 
     @classmethod
-    def load(cls, extra_files: Sequence["str | Path"] = ()) -> "ActorKB":
+    def load(cls, extra_files: Sequence[str | Path] = ()) -> ActorKB:
         return _load_kb(tuple(str(f) for f in extra_files))
 
     def add_name(self, phrase: str, entry: Entry) -> None:
@@ -219,20 +220,18 @@ class _Story:
 class ActorResolver:
     """Finds and resolves actor mentions; built once, used for every Doc."""
 
-    def __init__(self, nlp: "Language", kb: ActorKB | None = None) -> None:
+    def __init__(self, nlp: Language, kb: ActorKB | None = None) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.nlp = nlp
         self.kb = kb if kb is not None else ActorKB.load()
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         phrases = sorted(self.kb.names)
-        tokenizer = nlp.tokenizer
-        for chunk in range(0, len(phrases), 500):
-            part = phrases[chunk:chunk + 500]
-            self.matcher.add("ACTOR", list(tokenizer.pipe(part)))
+        make_doc = nlp.make_doc
+        self.matcher.add("ACTOR", [make_doc(p) for p in phrases])
 
     # -- finding ------------------------------------------------------------------------------
-    def find(self, doc: "Doc", *, date: str | None = None) -> list[Mention]:
+    def find(self, doc: Doc, *, date: str | None = None) -> list[Mention]:
         from spacy.util import filter_spans
 
         kb_at: list[tuple[Entry, int, int] | None] = [None] * len(doc)
@@ -266,7 +265,7 @@ class ActorResolver:
         mentions = _fill_story_country(mentions, sent_of)
         return _with_entities(mentions)
 
-    def _phrase(self, doc: "Doc", head: "Token", kb_at: list, person_at: list[bool],
+    def _phrase(self, doc: Doc, head: Token, kb_at: list, person_at: list[bool],
                 story: _Story, date: str | None, sent_of: list[int]) -> list[Mention]:
         if head.pos_ == "PRON":
             return self._pronoun(doc, head, story, sent_of)
@@ -338,7 +337,7 @@ class ActorResolver:
             i += 1
         return found
 
-    def _person(self, doc: "Doc", start: int, head: "Token", entry: Entry | None,
+    def _person(self, doc: Doc, start: int, head: Token, entry: Entry | None,
                 story: _Story, date: str | None, lemmas: list[str]) -> Mention:
         name_start = head.i
         while name_start > start and (doc[name_start - 1].pos_ == "PROPN" or
@@ -391,14 +390,14 @@ class ActorResolver:
         story.last_person = m
         return m
 
-    def _span_entry(self, doc: "Doc", i: int) -> Entry | None:
+    def _span_entry(self, doc: Doc, i: int) -> Entry | None:
         for _, s, e in self.matcher(doc[max(0, i - 4):i + 5]):
             span = doc[max(0, i - 4) + s:max(0, i - 4) + e]
             if span.start <= i < span.end:
                 return self.kb.lookup(span.text)
         return None
 
-    def _pronoun(self, doc: "Doc", tok: "Token", story: _Story,
+    def _pronoun(self, doc: Doc, tok: Token, story: _Story,
                  sent_of: list[int]) -> list[Mention]:
         low = tok.lower_
         target: Mention | None = None
@@ -431,7 +430,7 @@ class ActorResolver:
                                     head=tok.i)]
 
     # -- story level --------------------------------------------------------------------------
-    def entities(self, doc: "Doc", mentions: Sequence[Mention]) -> list[ActorEntity]:
+    def entities(self, doc: Doc, mentions: Sequence[Mention]) -> list[ActorEntity]:
         groups: dict[int, list[Mention]] = {}
         for m in mentions:
             if m.code is not None:
@@ -462,7 +461,7 @@ class ActorResolver:
         return dataclasses.replace(actor, text=text, start=None, end=None)
 
 
-def _mention(doc: "Doc", start: int, end: int, head: int, name: str | None, country: str | None,
+def _mention(doc: Doc, start: int, end: int, head: int, name: str | None, country: str | None,
              sector: str | None, kind: str) -> Mention:
     span = doc[start:end]
     return Mention(start=start, end=end, start_char=span.start_char, end_char=span.end_char,
@@ -470,7 +469,7 @@ def _mention(doc: "Doc", start: int, end: int, head: int, name: str | None, coun
                    code=join_code(country, sector), kind=kind, entity=-1, head=head)
 
 
-def _plausible(span: "Span", entry: Entry) -> bool:
+def _plausible(span: Span, entry: Entry) -> bool:
     """Guard short all-caps names ("IS", "US", "WHO") against the same words used otherwise."""
     if len(span) == 1 and span.text.isupper() and len(span.text) <= 3:
         # in mixed-case text an all-caps word is an acronym; in all-caps text it may be a verb
@@ -489,7 +488,7 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "insist", 
                            "announce", "declare", "claim", "state", "report"})
 
 
-def _reporting_speaker(tok: "Token", story: _Story) -> Mention | None:
+def _reporting_speaker(tok: Token, story: _Story) -> Mention | None:
     """ "Dunford said that Abadi assured him": him is the one who reports it."""
     node, steps = tok.head, 0
     while steps < 6 and node.head is not node:
@@ -505,7 +504,7 @@ def _reporting_speaker(tok: "Token", story: _Story) -> Mention | None:
     return None
 
 
-def _sentence_index(doc: "Doc") -> list[int]:
+def _sentence_index(doc: Doc) -> list[int]:
     index = [0] * len(doc)
     for n, sent in enumerate(doc.sents):
         for i in range(sent.start, sent.end):
@@ -525,7 +524,7 @@ def _nearest_country(kb_at: list, start: int, end: int) -> tuple[Entry, int] | N
     return None
 
 
-def _of_country(head: "Token", kb_at: list) -> tuple[Entry, int] | None:
+def _of_country(head: Token, kb_at: list) -> tuple[Entry, int] | None:
     """ "the government of Iraq" → Iraq (but the span stays on the head). """
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
@@ -537,7 +536,7 @@ def _of_country(head: "Token", kb_at: list) -> tuple[Entry, int] | None:
     return None
 
 
-def _kb_kind(doc: "Doc", i: int, resolver: ActorResolver) -> str | None:
+def _kb_kind(doc: Doc, i: int, resolver: ActorResolver) -> str | None:
     entry = resolver.kb.lookup(doc[i].text)
     return entry.kind if entry is not None else None
 
@@ -561,7 +560,7 @@ def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Men
     story_top = top(mentions)
     if story_top is None:
         return mentions
-    out = []
+    out: list[Mention] = []
     for m in mentions:
         if m.country is None and m.sector and m.sector not in INTERNATIONAL and \
                 m.kind in ("person", "title"):

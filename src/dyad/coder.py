@@ -6,7 +6,8 @@ once; everything per article is computed from the one Doc and returned as plain 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from dyad.actors import ActorKB, ActorResolver, Mention
 from dyad.errors import InputError, ModelError
@@ -42,7 +43,7 @@ class Coder:
     """
 
     def __init__(self, model: str | None = None, *, actors: Sequence[str] = (),
-                 patterns: Sequence[str] = (), nlp: "Language | None" = None) -> None:
+                 patterns: Sequence[str] = (), nlp: Language | None = None) -> None:
         self.nlp: Language = nlp if nlp is not None else load_model(model)
         if "parser" not in self.nlp.pipe_names:
             raise ModelError(f"model {model or self.nlp.meta.get('name')!r} has no dependency "
@@ -80,7 +81,7 @@ class Coder:
         return self.actors.resolve(text, date=normalize_pub_date(date, where="--date"))
 
     # -- the work on one Doc -----------------------------------------------------------------
-    def code_doc(self, doc: "Doc", *, article_id: str, date: str | None = None,
+    def code_doc(self, doc: Doc, *, article_id: str, date: str | None = None,
                  article: Article | None = None) -> CodedArticle:
         date = normalize_pub_date(date, where=f"article {article_id}")
         mentions = self.actors.find(doc, date=date)
@@ -104,7 +105,7 @@ class Coder:
             content_hash=article.content_hash if article else None,
         )
 
-    def _event(self, doc: "Doc", article_id: str, n: int, ev: RawEvent, sentences: list,
+    def _event(self, doc: Doc, article_id: str, n: int, ev: RawEvent, sentences: list,
                times: Sequence, places: Sequence, date: str | None) -> Event:
         sent = sentences[ev.sentence]
         trig = doc[ev.trigger:ev.trigger_end]
@@ -122,7 +123,7 @@ class Coder:
             rule=ev.rule, confidence=ev.confidence,
         )
 
-    def _actor(self, doc: "Doc", mention: Mention | None, tok_i: int | None) -> Actor | None:
+    def _actor(self, doc: Doc, mention: Mention | None, tok_i: int | None) -> Actor | None:
         if mention is not None:
             return self.actors.to_actor(mention)
         if tok_i is None:
@@ -130,7 +131,7 @@ class Coder:
         span = _noun_phrase(doc[tok_i])
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
-    def _quote(self, doc: "Doc", q: QuoteSpan, mentions: Sequence[Mention],
+    def _quote(self, doc: Doc, q: QuoteSpan, mentions: Sequence[Mention],
                events: Sequence[Event]) -> Quote:
         speaker: Actor | None = None
         if q.speaker_head is not None:
@@ -146,7 +147,7 @@ class Coder:
                      end=q.end, kind=q.kind, events=linked)
 
 
-def _noun_phrase(tok: "Token") -> "Span":
+def _noun_phrase(tok: Token) -> Span:
     """The words of a noun phrase up to its head: modifiers, not relative clauses."""
     doc = tok.doc
     return doc[tok.left_edge.i:tok.i + 1]

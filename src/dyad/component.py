@@ -7,7 +7,7 @@ data (the dict of a :class:`~dyad.records.CodedArticle`), which survives DocBin 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -30,10 +30,10 @@ class DyadComponent:
         self.nlp = nlp
         self.date = date
         self._actors = actors
-        self._coder: "Coder | None" = None
+        self._coder: Coder | None = None
 
     @property
-    def coder(self) -> "Coder":
+    def coder(self) -> Coder:
         if self._coder is None:
             from dyad.coder import Coder
 
@@ -56,4 +56,4 @@ def make_dyad_component(nlp: Language, name: str, actors: str | None,
 Language.factory("dyad", default_config={"actors": None, "date": None},
                  func=make_dyad_component)
 
-__all__ = ["DyadComponent", "make_dyad_component", "EXTENSION"]
+__all__ = ["EXTENSION", "DyadComponent", "make_dyad_component"]

@@ -58,27 +58,27 @@ def country_table() -> dict[str, CountryFacts]:
     by_iso2 = {f.iso2: f for f in table.values()}
     for info in (c.info() for c in countryinfo.all_countries()):
         iso = info.get("ISO") or {}
-        facts = by_iso2.get(iso.get("alpha2", ""))
-        if facts is None:
+        known = by_iso2.get(iso.get("alpha2", ""))
+        if known is None:
             continue
-        facts.names.add(info["name"])
+        known.names.add(info["name"])
         for alt in info.get("altSpellings") or ():
-            facts.names.add(alt)
+            known.names.add(alt)
         if info.get("demonym"):
-            facts.demonyms.add(info["demonym"])
+            known.demonyms.add(info["demonym"])
         latlng = info.get("latlng") or ()
         if len(latlng) == 2:
-            facts.lat, facts.lon = float(latlng[0]), float(latlng[1])
-        if not facts.capital and info.get("capital"):
-            facts.capital = info["capital"]
+            known.lat, known.lon = float(latlng[0]), float(latlng[1])
+        if not known.capital and info.get("capital"):
+            known.capital = info["capital"]
     for pc in pycountry.countries:
-        facts = table.get(pc.alpha_3)
-        if facts is None:
+        hit = table.get(pc.alpha_3)
+        if hit is None:
             continue
         for attr in ("name", "common_name", "official_name"):
             value = getattr(pc, attr, None)
             if value:
-                facts.names.add(value)
+                hit.names.add(value)
     for facts in table.values():
         facts.names = {n for n in (_clean(x) for x in facts.names) if n}
     return table

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Sequence
 
 from dyad.errors import DataError
 
@@ -42,7 +42,7 @@ def rows(where: str, lines: Sequence[str], columns: Sequence[str], *,
         if len(cells) != len(columns):
             raise DataError(where, lineno, f"expected {len(columns)} tab-separated columns "
                                            f"({', '.join(columns)}), found {len(cells)}")
-        row = dict(zip(columns, cells))
+        row = dict(zip(columns, cells, strict=False))
         for col in required:
             if not row[col]:
                 raise DataError(where, lineno, f"column '{col}' is empty")
@@ -52,4 +52,4 @@ def rows(where: str, lines: Sequence[str], columns: Sequence[str], *,
                         + ", ".join(columns))
 
 
-__all__ = ["packaged", "user_file", "rows"]
+__all__ = ["packaged", "rows", "user_file"]

@@ -38,4 +38,4 @@ class StoreError(DyadError):
     """The store could not be opened, migrated or written."""
 
 
-__all__ = ["DyadError", "InputError", "DataError", "ModelError", "StoreError"]
+__all__ = ["DataError", "DyadError", "InputError", "ModelError", "StoreError"]

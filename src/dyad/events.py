@@ -9,8 +9,9 @@ from negation, modality, control verbs and reported speech. It returns token-lev
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from dyad.lexicon import Lexicon, Pattern
 
@@ -218,7 +219,7 @@ class EventExtractor:
                    tok2m: list[Mention | None]) -> list[tuple[Mention | None, int]]:
         if tok_i is None:
             return []
-        out = []
+        out: list[tuple[Mention | None, int]] = []
         for c in doc[tok_i].conjuncts:
             if c.i <= tok_i or c.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -491,9 +492,7 @@ def _own_status(verb: Token, *, with_marks: bool = True, negation: bool = True) 
         if c.dep_ in ("aux", "auxpass"):
             if low in HYPOTHETICAL_AUX:
                 status = _stronger(status, "hypothetical")
-            elif low in FUTURE_AUX:
-                status = _stronger(status, "future")
-            elif low == "going" or c.lemma_ == "go":
+            elif low in FUTURE_AUX or low == "going" or c.lemma_ == "go":
                 status = _stronger(status, "future")
         if with_marks and c.dep_ == "mark" and low in CONDITIONAL_MARKS:
             status = _stronger(status, "hypothetical")

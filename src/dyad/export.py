@@ -27,8 +27,9 @@ import csv
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import IO, Any, Sequence
+from typing import IO, Any
 
 from dyad.errors import InputError
 from dyad.records import FLAT_EVENT_COLUMNS
@@ -128,7 +129,7 @@ def export(events: Sequence[dict[str, Any]], fmt: str, out: IO[str] | None, *,
         for e in events:
             w.writerow(["" if e.get(c) is None else e.get(c) for c in cols])
     elif fmt == "gdelt":
-        added = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+        added = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S")
         for e in events:
             out.write("\t".join(c.replace("\t", " ") for c in gdelt_row(e, added=added)) + "\n")
     else:
@@ -139,4 +140,4 @@ def export(events: Sequence[dict[str, Any]], fmt: str, out: IO[str] | None, *,
     return len(events)
 
 
-__all__ = ["GDELT_COLUMNS", "POLECAT_COLUMNS", "FORMATS", "export", "gdelt_row"]
+__all__ = ["FORMATS", "GDELT_COLUMNS", "POLECAT_COLUMNS", "export", "gdelt_row"]

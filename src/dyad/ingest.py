@@ -8,19 +8,17 @@ skipped before coding.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Iterator, Protocol, Sequence
+from typing import Protocol
 
 from dyad.records import Article, CodedArticle
 from dyad.sources import ErrorSink, read_articles
 from dyad.store import Store
 
-if TYPE_CHECKING:
-    pass
-
 
 class PipeCoder(Protocol):
-    def pipe(self, articles: "Iterator[Article]", *, n_process: int = 1,
+    def pipe(self, articles: Iterator[Article], *, n_process: int = 1,
              batch_size: int = 16) -> Iterator[CodedArticle]: ...
 
 

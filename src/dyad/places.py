@@ -7,8 +7,9 @@ by population. Countries as places take the country's coordinates with precision
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Collection, Sequence
+from typing import TYPE_CHECKING
 
 from dyad.countries import country_table, name_index
 from dyad.records import Place
@@ -47,7 +48,7 @@ class Geocoder:
         self.countries = countries  # phrase → ISO-3 (names, not demonyms)
 
     @classmethod
-    def load(cls) -> "Geocoder":
+    def load(cls) -> Geocoder:
         return _load_geocoder()
 
     def country_place(self, iso3: str, *, text: str | None = None, start: int | None = None,
@@ -70,7 +71,7 @@ class Geocoder:
         return Place(name=best.name, country=best.country, admin1=best.admin1, lat=best.lat,
                      lon=best.lon, geonameid=best.geonameid, precision="city")
 
-    def find_places(self, doc: "Doc", *, story_countries: Collection[str] = ()) -> list[PlaceMention]:
+    def find_places(self, doc: Doc, *, story_countries: Collection[str] = ()) -> list[PlaceMention]:
         out: list[PlaceMention] = []
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS:
@@ -109,7 +110,7 @@ def _load_geocoder() -> Geocoder:
     return Geocoder(cities, countries)
 
 
-def event_place(doc: "Doc", trigger_i: int, places: Sequence[PlaceMention]) -> Place | None:
+def event_place(doc: Doc, trigger_i: int, places: Sequence[PlaceMention]) -> Place | None:
     """The place in the trigger's clause introduced by a locative preposition, if any."""
     trigger = doc[trigger_i]
     for pm in places:

@@ -9,8 +9,9 @@ or "according to X". Speakers are returned as token spans; the coder resolves th
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from dyad.datafiles import packaged, rows
 from dyad.errors import DataError
@@ -55,7 +56,7 @@ class CueLexicon:
         return lemma in self.verbs
 
     @classmethod
-    def load(cls) -> "CueLexicon":
+    def load(cls) -> CueLexicon:
         return _load_cues()
 
     def __len__(self) -> int:
@@ -117,7 +118,7 @@ def _quote_char_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _speaker_of(cue: "Token") -> "Token | None":
+def _speaker_of(cue: Token) -> Token | None:
     for c in cue.children:
         if c.dep_ in SUBJECT_DEPS:
             return c
@@ -126,11 +127,11 @@ def _speaker_of(cue: "Token") -> "Token | None":
     return None
 
 
-def _speaker_span(tok: "Token") -> tuple[int, int]:
+def _speaker_span(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.i + 1
 
 
-def _cue_in(sent: "Span", cues: CueLexicon, outside: tuple[int, int] | None) -> "Token | None":
+def _cue_in(sent: Span, cues: CueLexicon, outside: tuple[int, int] | None) -> Token | None:
     best = None
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues.verbs:
@@ -144,7 +145,7 @@ def _cue_in(sent: "Span", cues: CueLexicon, outside: tuple[int, int] | None) -> 
     return best
 
 
-def _according_to(sent: "Span") -> "tuple[Token, Token] | None":
+def _according_to(sent: Span) -> tuple[Token, Token] | None:
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
             to = tok.nbor()
@@ -156,7 +157,7 @@ def _according_to(sent: "Span") -> "tuple[Token, Token] | None":
     return None
 
 
-def find_quotes(doc: "Doc", *, cues: CueLexicon | None = None) -> list[QuoteSpan]:
+def find_quotes(doc: Doc, *, cues: CueLexicon | None = None) -> list[QuoteSpan]:
     """Every attributed (or unattributed direct) quote in the Doc, in text order."""
     cues = cues or CueLexicon.load()
     text = doc.text
@@ -164,7 +165,7 @@ def find_quotes(doc: "Doc", *, cues: CueLexicon | None = None) -> list[QuoteSpan
     found: list[QuoteSpan] = []
     direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text) else []
     covered: list[tuple[int, int]] = []
-    sent_attr: dict[int, tuple["Token", "Token"]] = {}
+    sent_attr: dict[int, tuple[Token, Token]] = {}
     # attribution per sentence, for quotes that stand alone next to an attributed one
     for n, sent in enumerate(sents):
         cue = _cue_in(sent, cues, None)
@@ -232,7 +233,7 @@ def find_quotes(doc: "Doc", *, cues: CueLexicon | None = None) -> list[QuoteSpan
     return found
 
 
-def _cue_text(cue: "Token | None") -> str | None:
+def _cue_text(cue: Token | None) -> str | None:
     return cue.text if cue is not None else None
 
 

@@ -7,8 +7,9 @@ between threads and processes. ``to_dict`` gives JSON-ready dicts, ``from_dict``
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
-from typing import Any, Iterable
+from typing import Any
 
 from dyad.errors import InputError
 
@@ -41,7 +42,7 @@ class Article:
         return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], *, where: str = "record") -> "Article":
+    def from_dict(cls, data: dict[str, Any], *, where: str = "record") -> Article:
         if not isinstance(data, dict):
             raise InputError(f"{where}: expected a JSON object with a 'text' field, got "
                              f"{type(data).__name__}; write one article object per line")
@@ -83,7 +84,7 @@ class Actor:
                 "sector": self.sector, "code": self.code, "start": self.start, "end": self.end}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Actor":
+    def from_dict(cls, data: dict[str, Any]) -> Actor:
         return cls(text=data["text"], name=data.get("name"), country=data.get("country"),
                    sector=data.get("sector"), code=data.get("code"), start=data.get("start"),
                    end=data.get("end"))
@@ -104,7 +105,7 @@ class ActorEntity:
                 "code": self.code, "mentions": [list(m) for m in self.mentions]}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "ActorEntity":
+    def from_dict(cls, data: dict[str, Any]) -> ActorEntity:
         return cls(name=data["name"], country=data.get("country"), sector=data.get("sector"),
                    code=data.get("code"),
                    mentions=tuple((int(a), int(b)) for a, b in data.get("mentions", ())))
@@ -126,7 +127,7 @@ class TimeExpr:
                 "precision": self.precision, "kind": self.kind}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "TimeExpr":
+    def from_dict(cls, data: dict[str, Any]) -> TimeExpr:
         return cls(text=data["text"], start=data["start"], end=data["end"],
                    value=data.get("value"), precision=data.get("precision"),
                    kind=data.get("kind", "date"))
@@ -146,7 +147,7 @@ class EventDate:
                 "historical": self.historical}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "EventDate":
+    def from_dict(cls, data: dict[str, Any]) -> EventDate:
         return cls(value=data["value"], precision=data["precision"], text=data.get("text"),
                    historical=bool(data.get("historical", False)))
 
@@ -172,7 +173,7 @@ class Place:
                 "lon": self.lon, "geonameid": self.geonameid, "precision": self.precision}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Place":
+    def from_dict(cls, data: dict[str, Any]) -> Place:
         return cls(name=data["name"], country=data.get("country"), admin1=data.get("admin1"),
                    lat=data.get("lat"), lon=data.get("lon"), geonameid=data.get("geonameid"),
                    precision=data.get("precision"), text=data.get("text"),
@@ -191,7 +192,7 @@ class TextSpan:
         return {"text": self.text, "start": self.start, "end": self.end}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "TextSpan":
+    def from_dict(cls, data: dict[str, Any]) -> TextSpan:
         return cls(text=data["text"], start=data["start"], end=data["end"])
 
 
@@ -205,7 +206,7 @@ class SentenceRef:
         return {"index": self.index, "start": self.start, "end": self.end}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "SentenceRef":
+    def from_dict(cls, data: dict[str, Any]) -> SentenceRef:
         return cls(index=data["index"], start=data["start"], end=data["end"])
 
 
@@ -245,7 +246,7 @@ class Event:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Event":
+    def from_dict(cls, data: dict[str, Any]) -> Event:
         return cls(
             event_id=data["event_id"], type=data["type"], mode=data.get("mode"),
             contexts=tuple(data.get("contexts", ())), cameo=data["cameo"], quad=data["quad"],
@@ -279,7 +280,7 @@ class Quote:
                 "events": list(self.events)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Quote":
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
         return cls(speaker=Actor.from_dict(data["speaker"]) if data.get("speaker") else None,
                    cue=data.get("cue"), text=data["text"], start=data["start"],
                    end=data["end"], kind=data["kind"], events=tuple(data.get("events", ())))
@@ -313,7 +314,7 @@ class CodedArticle:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "CodedArticle":
+    def from_dict(cls, data: dict[str, Any]) -> CodedArticle:
         return cls(
             id=data["id"], date=data.get("date"), outlet=data.get("outlet"),
             title=data.get("title"), url=data.get("url"),
@@ -366,6 +367,20 @@ def iter_events(articles: Iterable[CodedArticle]) -> Iterable[tuple[str, Event]]
             yield art.id, ev
 
 
-__all__ = ["Article", "Actor", "ActorEntity", "TimeExpr", "EventDate", "Place", "TextSpan",
-           "SentenceRef", "Event", "Quote", "CodedArticle", "flatten_event",
-           "FLAT_EVENT_COLUMNS", "STATUSES", "PRECISIONS"]
+__all__ = [
+    "FLAT_EVENT_COLUMNS",
+    "PRECISIONS",
+    "STATUSES",
+    "Actor",
+    "ActorEntity",
+    "Article",
+    "CodedArticle",
+    "Event",
+    "EventDate",
+    "Place",
+    "Quote",
+    "SentenceRef",
+    "TextSpan",
+    "TimeExpr",
+    "flatten_event",
+]

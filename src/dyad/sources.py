@@ -12,9 +12,10 @@ import gzip
 import io
 import json
 import sys
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterator, Sequence
+from typing import IO
 
 from dyad.errors import InputError
 from dyad.pubdate import normalize_pub_date
@@ -79,7 +80,7 @@ def read_articles(paths: Sequence[str], *, date: str | None = None,
 
 def _from_file(path: Path, date: str | None, sink: ErrorSink) -> Iterator[Article]:
     name = path.name.lower()
-    base = name[:-3] if name.endswith(".gz") else name
+    base = name.removesuffix(".gz")
     try:
         if base.endswith(JSONL_SUFFIXES):
             with _open_text(path) as fh:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from dyad.errors import StoreError
 from dyad.records import FLAT_EVENT_COLUMNS, Article, CodedArticle, flatten_event
@@ -74,7 +75,7 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -184,7 +185,7 @@ class Store:
         sql += " ORDER BY e.date, e.article_id, e.event_id"
         cur = self.db.execute(sql, args)
         names = [d[0] for d in cur.description]
-        return [dict(zip(names, row)) for row in cur]
+        return [dict(zip(names, row, strict=False)) for row in cur]
 
     # -- runs -------------------------------------------------------------------------------
     def start_run(self, sources: list[str]) -> int:
@@ -207,4 +208,4 @@ def _cell(value: object) -> object:
     return None if value == "" else value
 
 
-__all__ = ["Store", "MIGRATIONS"]
+__all__ = ["MIGRATIONS", "Store"]

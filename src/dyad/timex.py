@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from dyad.records import EventDate, TimeExpr
 
@@ -35,7 +36,7 @@ UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "ho
 HISTORICAL_DAYS = 365  # events dated more than a year before publication are flagged historical
 
 _LEAD = re.compile(r"^(on|in|at|by|since|from|until|till|during|the|of|early|late|mid|around|"
-                   r"about|as of|before|after)\s+", re.I)
+                   r"about|as of|before|after)\s+", re.IGNORECASE)
 _MONTH_DAY = re.compile(r"^(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?$")
 _DAY_MONTH = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$")
 _MONTH_YEAR = re.compile(r"^(?P<m>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$")
@@ -101,7 +102,8 @@ def normalize(text: str, pub: dt.date | None) -> tuple[str | None, str | None, s
             return (pub - dt.timedelta(days=back)).isoformat(), "day", "date"
         m = _AGO.match(t)
         if m and _number(m["n"]) is not None:
-            n, unit = _number(m["n"]) or 1, m["u"]
+            n: int = _number(m["n"]) or 1
+            unit = m["u"]
             if unit == "day":
                 return (pub - dt.timedelta(days=n)).isoformat(), "day", "date"
             if unit == "week":
@@ -161,7 +163,7 @@ def normalize(text: str, pub: dt.date | None) -> tuple[str | None, str | None, s
 def _dateparser(text: str, pub: dt.date | None) -> tuple[str | None, str | None, str]:
     import dateparser
 
-    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"]}
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["year"]}
     if pub is not None:
         settings["RELATIVE_BASE"] = dt.datetime(pub.year, pub.month, pub.day)
     parsed = dateparser.parse(text, languages=["en"], settings=settings)
@@ -174,7 +176,7 @@ def _pub(pub_date: str | None) -> dt.date | None:
     return dt.date.fromisoformat(pub_date) if pub_date else None
 
 
-def find_times(doc: "Doc", *, pub_date: str | None) -> list[TimeMention]:
+def find_times(doc: Doc, *, pub_date: str | None) -> list[TimeMention]:
     """Time expressions in the Doc with TIMEX3 values against ``pub_date``."""
     pub = _pub(pub_date)
     out: list[TimeMention] = []
@@ -189,7 +191,7 @@ def find_times(doc: "Doc", *, pub_date: str | None) -> list[TimeMention]:
     return out
 
 
-def _trim(span: "Span") -> "Span":
+def _trim(span: Span) -> Span:
     start, end = span.start, span.end
     doc = span.doc
     while start < end - 1 and doc[start].lower_ in ("the", "on", "in", "since", "until"):
@@ -197,7 +199,7 @@ def _trim(span: "Span") -> "Span":
     return doc[start:end]
 
 
-def event_date(doc: "Doc", trigger_i: int, times: Sequence[TimeMention], *,
+def event_date(doc: Doc, trigger_i: int, times: Sequence[TimeMention], *,
                pub_date: str | None) -> EventDate | None:
     """The date of the time expression that governs the trigger's clause, else publication."""
     trigger = doc[trigger_i]
@@ -215,7 +217,7 @@ def event_date(doc: "Doc", trigger_i: int, times: Sequence[TimeMention], *,
     return EventDate(value=pub_date, precision="day", text=None, historical=False)
 
 
-def _governs(time_root: "object", trigger: "object") -> bool:
+def _governs(time_root: object, trigger: object) -> bool:
     """True when the time phrase hangs off the trigger's clause, not a clause inside it."""
     node = time_root.head  # type: ignore[attr-defined]
     steps = 0
@@ -243,4 +245,4 @@ def _historical(value: str, pub_date: str | None) -> bool:
     return year < pub.year - 1
 
 
-__all__ = ["TimeMention", "find_times", "event_date", "normalize", "HISTORICAL_DAYS"]
+__all__ = ["HISTORICAL_DAYS", "TimeMention", "event_date", "find_times", "normalize"]

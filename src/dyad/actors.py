@@ -76,6 +76,7 @@ class Mention:
     kind: str
     entity: int
     head: int
+    plural: bool = False
 
 
 def join_code(country: str | None, sector: str | None) -> str | None:
@@ -466,7 +467,8 @@ def _mention(doc: Doc, start: int, end: int, head: int, name: str | None, countr
     span = doc[start:end]
     return Mention(start=start, end=end, start_char=span.start_char, end_char=span.end_char,
                    text=span.text, name=name, country=country, sector=sector,
-                   code=join_code(country, sector), kind=kind, entity=-1, head=head)
+                   code=join_code(country, sector), kind=kind, entity=-1, head=head,
+                   plural=doc[head].tag_ in ("NNS", "NNPS"))
 
 
 def _plausible(span: Span, entry: Entry) -> bool:
@@ -491,7 +493,7 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "insist", 
 def _reporting_speaker(tok: Token, story: _Story) -> Mention | None:
     """ "Dunford said that Abadi assured him": him is the one who reports it."""
     node, steps = tok.head, 0
-    while steps < 6 and node.head is not node:
+    while steps < 6 and node.head.i != node.i:
         if node.lemma_.lower() in SPEECH_LEMMAS:
             subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.i in story.by_head:
@@ -525,16 +527,37 @@ def _nearest_country(kb_at: list, start: int, end: int) -> tuple[Entry, int] | N
 
 
 def _of_country(head: Token, kb_at: list) -> tuple[Entry, int] | None:
-    """ "the government of Iraq" → Iraq (but the span stays on the head). """
+    """ "the government of Iraq", "police in Istanbul" → the country (the span stays on the
+    head). Cities come from the gazetteer, for actors like "Mosul residents"."""
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is not None and kb_at[pobj.i] is not None:
+            if pobj is None:
+                continue
+            if kb_at[pobj.i] is not None:
                 entry = kb_at[pobj.i][0]
                 if entry.country and entry.kind in ("country", "capital", "metonym"):
                     return entry, head.i
+            elif pobj.pos_ == "PROPN" and pobj.ent_type_ == "GPE":
+                city = _city_entry(pobj.text)
+                if city is not None:
+                    return city, head.i
+    for c in head.lefts:
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "GPE" and \
+                kb_at[c.i] is None:
+            city = _city_entry(c.text)
+            if city is not None:
+                return city, c.i
     return None
 
+
+def _city_entry(name: str) -> Entry | None:
+    from dyad.places import Geocoder
+
+    iso3 = Geocoder.load().city_country(name)
+    if iso3 is None:
+        return None
+    return Entry(country_table()[iso3].name, iso3, None, "city")
 
 def _kb_kind(doc: Doc, i: int, resolver: ActorResolver) -> str | None:
     entry = resolver.kb.lookup(doc[i].text)
@@ -563,7 +586,7 @@ def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Men
     out: list[Mention] = []
     for m in mentions:
         if m.country is None and m.sector and m.sector not in INTERNATIONAL and \
-                m.kind in ("person", "title"):
+                m.kind in ("person", "title") and not m.plural:
             country = story_top
             if country is not None:
                 m = dataclasses.replace(m, country=country, code=join_code(country, m.sector))

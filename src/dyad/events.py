@@ -50,6 +50,7 @@ PURPOSE_NOUNS = frozenset({"bid", "effort", "attempt", "move", "push", "order", 
                            "campaign", "way", "step", "decision"})
 QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", "several", "one",
                                  "two", "three", "none"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 # A promised cooperative act is an intent to cooperate (CAMEO 03); a promised hostile act is a
 # threat (CAMEO 13): "Finland will give Tanzania a grant", "they would blockade Paris".
@@ -207,6 +208,12 @@ class EventExtractor:
         targets = [(ev.target, ev.target_tok)] + self._conjuncts(doc, ev.target_tok, tok2m)
         if len(sources) == 1 and len(targets) == 1:
             return [ev]
+        if ev.target is None and ev.pattern.type in SYMMETRIC_TYPES and len(sources) > 1:
+            # "Turkey and Saudi Arabia met": each met the other
+            pairs = [(a, b) for a in sources[:4] for b in sources[:4] if a is not b]
+            return [replace(ev, source=a[0], source_tok=a[1], target=b[0], target_tok=b[1])
+                    for a, b in pairs if a[0] is not None and b[0] is not None and
+                    a[0].code != b[0].code] or [ev]
         out = []
         for src, s_tok in sources[:4]:
             for tgt, t_tok in targets[:4]:
@@ -220,12 +227,18 @@ class EventExtractor:
         if tok_i is None:
             return []
         out: list[tuple[Mention | None, int]] = []
-        for c in doc[tok_i].conjuncts:
-            if c.i <= tok_i or c.pos_ not in ("NOUN", "PROPN"):
+        tok = doc[tok_i]
+        heads = [tok] + [_pobj(c) for c in tok.children  # "ministers from Turkey and Saudi Arabia"
+                         if c.dep_ == "prep" and c.lower_ in ("from", "of") and _pobj(c) is not None]
+        for h in heads:
+            if h is None:
                 continue
-            m = self._np_mention(c, tok2m)
-            if m is not None:
-                out.append((m, c.i))
+            for c in h.conjuncts:
+                if c.i <= h.i or c.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                m = self._np_mention(c, tok2m)
+                if m is not None:
+                    out.append((m, c.i))
         return out
 
     def _demands(self, doc: Doc, sent: Span, s_index: int,
@@ -318,7 +331,9 @@ class EventExtractor:
         if passive is not None or agent is not None:
             rule = ":passive"
             source = agent
-            target = passive if "dobj" in pat.targets or passive is None else passive
+            target = passive
+            if target is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+                target = verb.head  # "government forces, backed by Russian air strikes"
             if source is None:
                 return None, None, rule
             return source, target, rule
@@ -440,7 +455,7 @@ class EventExtractor:
         # climb through control verbs and clause heads to see what governs this action
         node, steps = verb, 0
         while node.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "parataxis", "acl") \
-                and node.head is not node and steps < 6:
+                and node.head.i != node.i and steps < 6:
             head = node.head
             lemma = head.lemma_.lower()
             if node.dep_ == "xcomp":
@@ -469,7 +484,7 @@ class EventExtractor:
 
     def _nominal_status(self, noun: Token, governor: Token, light: bool) -> str:
         verb = governor
-        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head.i != verb.i:
             verb = verb.head
         if verb.pos_ not in ("VERB", "AUX"):
             return "asserted"
@@ -668,7 +683,7 @@ def _is_infinitive(verb: Token) -> bool:
 
 def _governing_verb(tok: Token) -> Token | None:
     node, steps = tok, 0
-    while steps < 4 and node.head is not node:
+    while steps < 4 and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
             return node

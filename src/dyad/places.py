@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside", "around",
-                            "throughout", "into", "from", "on", "over"})
+                            "throughout"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -71,6 +71,14 @@ class Geocoder:
         return Place(name=best.name, country=best.country, admin1=best.admin1, lat=best.lat,
                      lon=best.lon, geonameid=best.geonameid, precision="city")
 
+    def city_country(self, name: str, *, min_population: int = 50_000) -> str | None:
+        """The country of the most populous city of that name, if it is a sizeable city."""
+        options = self.cities.get(name.lower())
+        if not options:
+            return None
+        best = max(options, key=lambda c: c.population)
+        return best.country if best.population >= min_population else None
+
     def find_places(self, doc: Doc, *, story_countries: Collection[str] = ()) -> list[PlaceMention]:
         out: list[PlaceMention] = []
         for ent in doc.ents:
@@ -118,13 +126,10 @@ def event_place(doc: Doc, trigger_i: int, places: Sequence[PlaceMention]) -> Pla
         prep = root.head
         if root.dep_ != "pobj" or prep.lower_ not in LOCATIVE_PREPS:
             continue
-        node, steps = prep.head, 0
-        while steps < 3:
-            if node is trigger:
-                return pm.place
-            if node.pos_ in ("VERB", "AUX") or node.head is node:
-                break
-            node, steps = node.head, steps + 1
+        # the place hangs off the trigger itself or off its object ("shelled positions in Syria")
+        node = prep.head
+        if node.i == trigger.i or (node.dep_ in ("dobj", "pobj") and node.head.i == trigger.i):
+            return pm.place
     return None
 
 

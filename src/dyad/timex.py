@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from dyad.records import EventDate, TimeExpr
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -217,16 +217,16 @@ def event_date(doc: Doc, trigger_i: int, times: Sequence[TimeMention], *,
     return EventDate(value=pub_date, precision="day", text=None, historical=False)
 
 
-def _governs(time_root: object, trigger: object) -> bool:
+def _governs(time_root: "Token", trigger: "Token") -> bool:
     """True when the time phrase hangs off the trigger's clause, not a clause inside it."""
-    node = time_root.head  # type: ignore[attr-defined]
+    node = time_root.head
     steps = 0
     while steps < 4:
-        if node is trigger:
+        if node.i == trigger.i:
             return True
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
             return False
-        if node.head is node:
+        if node.head.i == node.i:
             return False
         node, steps = node.head, steps + 1
     return False

@@ -596,7 +596,7 @@ def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Men
 
 def _with_entities(mentions: list[Mention]) -> list[Mention]:
     ids: dict[tuple[str | None, str | None], int] = {}
-    out = []
+    out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
         if out and m.start < out[-1].end:
             continue  # keep mentions non-overlapping: the longer one, which starts first, wins

@@ -131,11 +131,11 @@ def normalize(text: str, pub: dt.date | None) -> tuple[str | None, str | None, s
     for rx in (_MONTH_DAY, _DAY_MONTH):
         m = rx.match(t)
         if m and m["m"] in MONTHS:
-            year = int(m["y"]) if m["y"] else (pub.year if pub else None)
-            if year is None:
+            day_year: int | None = int(m["y"]) if m["y"] else (pub.year if pub else None)
+            if day_year is None:
                 return None, "day", "date"
             try:
-                return dt.date(year, MONTHS[m["m"]], int(m["d"])).isoformat(), "day", "date"
+                return dt.date(day_year, MONTHS[m["m"]], int(m["d"])).isoformat(), "day", "date"
             except ValueError:
                 return None, None, "date"
     m = _MONTH_YEAR.match(t)
@@ -217,7 +217,7 @@ def event_date(doc: Doc, trigger_i: int, times: Sequence[TimeMention], *,
     return EventDate(value=pub_date, precision="day", text=None, historical=False)
 
 
-def _governs(time_root: "Token", trigger: "Token") -> bool:
+def _governs(time_root: Token, trigger: Token) -> bool:
     """True when the time phrase hangs off the trigger's clause, not a clause inside it."""
     node = time_root.head
     steps = 0

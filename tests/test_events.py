@@ -138,3 +138,17 @@ def test_events_said_must_is_a_demand_by_the_speaker():
     _, evs = code("Russia/Russia/PROPN/nsubj/1 said/say/VERB/ROOT/1 Iraq/Iraq/PROPN/nsubj/4"
                   " must/must/AUX/aux/4 attack/attack/VERB/ccomp/1 Syria/Syria/PROPN/dobj/4")
     assert [triple(e) for e in evs] == [("REQUEST", "RUS", "IRQ", "asserted")]
+
+
+def test_events_particle_must_follow_the_verb():
+    lex = Lexicon(parse_lines([HEADER, "v:call on\tREQUEST\t\t020\t3\tprep:on\t\tex\n"], "t.tsv"))
+    doc, mentions = parse("On/on/ADP/prep/3 Monday/Monday/PROPN/pobj/0 Iran/Iran/PROPN/nsubj/3"
+                          " called/call/VERB/ROOT/3 Iraq/Iraq/PROPN/dobj/3")
+    assert EventExtractor(lex).extract(doc, mentions) == []
+
+
+def test_events_declining_to_comment_is_no_refusal():
+    lex = Lexicon(parse_lines([HEADER, "v:decline\tREJECT\t\t120\t-4\t\t\tex\n"], "t.tsv"))
+    doc, mentions = parse("Iran/Iran/PROPN/nsubj/1 declined/decline/VERB/ROOT/1 to/to/PART/aux/3"
+                          " comment/comment/VERB/xcomp/1")
+    assert EventExtractor(lex).extract(doc, mentions) == []

@@ -101,7 +101,9 @@ class EventExtractor:
         if not candidates:
             return None
         children = list(tok.children)
-        particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod")}
+        # a particle follows its verb: "On Monday, X called Y" is no "call on"
+        particles = {c.lower_ for c in children
+                     if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i}
         objects = {c.lemma_.lower() for c in children if c.dep_ in ("dobj", "nsubjpass")}
         for pat in candidates:
             if pat.particle is not None and pat.particle not in particles:
@@ -172,6 +174,8 @@ class EventExtractor:
                 if ev is not None:
                     found.append(ev)
                 continue
+            if pat.type == "REJECT" and _declines_to_speak(verb):
+                continue  # "declined to comment" is no refusal of anything
             outer = _governing_trigger(verb, verb_hits)
             if outer is not None and verb_hits[outer.i].type in GOVERNING_TYPES \
                     and not verb_hits[outer.i].light:
@@ -675,6 +679,14 @@ def _inherited_subject(verb: Token) -> Token | None:
             return subj
         node, steps = head, steps + 1
     return None
+
+
+NO_COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "discuss", "confirm", "speculate",
+                              "disclose", "answer", "respond", "specify", "reveal", "give"})
+
+
+def _declines_to_speak(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS for c in verb.children)
 
 
 def _is_infinitive(verb: Token) -> bool:

@@ -39,6 +39,7 @@ PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "c
                          "quantmod", "npadvmod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
+NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 SHORT_ACRONYM_POS = frozenset({"PROPN", "NOUN"})
 
@@ -538,12 +539,13 @@ def _of_country(head: Token, kb_at: list) -> tuple[Entry, int] | None:
                 entry = kb_at[pobj.i][0]
                 if entry.country and entry.kind in ("country", "capital", "metonym"):
                     return entry, head.i
-            elif pobj.pos_ == "PROPN" and pobj.ent_type_ == "GPE":
+            elif pobj.pos_ == "PROPN" and pobj.ent_type_ not in NOT_PLACES:
                 city = _city_entry(pobj.text)
                 if city is not None:
                     return city, head.i
     for c in head.lefts:
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "GPE" and \
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ == "GPE") and \
+                c.text[:1].isupper() and c.ent_type_ not in NOT_PLACES and \
                 kb_at[c.i] is None:
             city = _city_entry(c.text)
             if city is not None:

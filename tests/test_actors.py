@@ -1,0 +1,89 @@
+import pytest
+
+from dyad.actors import ActorKB, ActorResolver
+from dyad.errors import DataError
+
+
+@pytest.fixture(scope="module")
+def resolver(nlp):
+    return ActorResolver(nlp)
+
+
+@pytest.mark.parametrize("phrase,date,code", [
+    ("American warplanes", None, "USAMIL"),
+    ("the Kremlin", None, "RUSGOV"),
+    ("the Pentagon", None, "USAMIL"),
+    ("Downing Street", None, "GBRGOV"),
+    ("Iraq's government", None, "IRQGOV"),
+    ("Turkish riot police", None, "TURCOP"),
+    ("Daesh", None, "IMG"),
+    ("the U.N. Security Council", None, "IGOUNO"),
+    ("Hezbollah fighters", None, "LBNREB"),
+    ("Mosul residents", None, "IRQCVL"),
+    ("the Emirates", None, "ARE"),
+    ("Obama", "2015-06-01", "USAGOV"),
+    ("Trump", "2018-06-01", "USAGOV"),
+])
+def test_actors_resolve_phrase(resolver, phrase, date, code):
+    assert resolver.resolve(phrase, date=date).code == code
+
+
+def test_actors_office_dates_pick_the_entry(resolver):
+    assert resolver.resolve("Medvedev", date="2010-01-01").name == "Dmitry Medvedev"
+    assert resolver.resolve("Trump", date="2010-01-01").code is None
+
+
+def test_actors_unknown_phrase_has_no_code(resolver):
+    actor = resolver.resolve("the weather")
+    assert (actor.text, actor.code, actor.country) == ("the weather", None, None)
+
+
+def test_actors_story_binds_later_references(nlp, resolver):
+    doc = nlp("Pakistani Prime Minister Nawaz Sharif met Indian officials on Monday. "
+              "Sharif said he wanted peace.")
+    mentions = resolver.find(doc, date="2015-06-01")
+    by_text = {m.text: m for m in mentions}
+    first = by_text["Pakistani Prime Minister Nawaz Sharif"]
+    assert (first.code, first.kind) == ("PAKGOV", "person")
+    later = [m for m in mentions if m.text in ("Sharif", "he")]
+    assert [m.code for m in later] == ["PAKGOV", "PAKGOV"]
+    assert len({m.entity for m in later} | {first.entity}) == 1
+    assert by_text["Indian officials"].code == "INDGOV"
+
+
+def test_actors_islamic_alone_is_not_islamic_state(nlp, resolver):
+    doc = nlp("Islamic scholars met in Cairo.")
+    assert all(m.code != "IMG" for m in resolver.find(doc))
+
+
+def test_actors_demonym_inside_event_noun_is_its_own_mention(nlp, resolver):
+    doc = nlp("Russian air strikes hit the town.")
+    mentions = resolver.find(doc)
+    assert [(m.text, m.kind, m.code) for m in mentions] == [("Russian", "demonym", "RUS")]
+
+
+def test_actors_kb_has_the_promised_coverage():
+    kb = ActorKB.load()
+    orgs = {e.name for entries in kb.names.values() for e in entries if e.kind == "org"}
+    assert len(orgs) >= 150
+    assert len(kb.sectors) >= 300
+    for phrase, iso3 in [("Kosovo", "XKX"), ("Taiwan", "TWN"), ("Hong Kong", "HKG"),
+                         ("Palestine", "PSE"), ("U.S.", "USA"), ("Iraqi", "IRQ")]:
+        assert kb.lookup(phrase).country == iso3
+
+
+def test_actors_user_file_errors_name_file_and_line(tmp_path):
+    bad = tmp_path / "mine.tsv"
+    bad.write_text("name\taliases\tcountry\tsector\nAcme Militia\t\tXXX\tREB\n", encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        ActorKB.load([bad])
+    assert str(e.value) == (f"{bad}:2: unknown country code 'XXX'; use ISO-3 or one of "
+                            "EUR, IGO, IMG, ISM, MNC, NGO, UNO")
+
+
+def test_actors_user_file_adds_a_group(nlp, tmp_path):
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("name\taliases\tcountry\tsector\nValley Defence Front\tVDF\tCOL\tREB\n",
+                    encoding="utf-8")
+    resolver = ActorResolver(nlp, ActorKB.load([mine]))
+    assert resolver.resolve("the VDF").code == "COLREB"

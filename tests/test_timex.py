@@ -1,0 +1,56 @@
+import datetime as dt
+
+import pytest
+
+from dyad.timex import event_date, find_times, normalize
+
+PUB = dt.date(2015, 10, 20)  # a Tuesday, ISO week 43
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("October 1", ("2015-10-01", "day", "date")),
+    ("on 3 March 2014", ("2014-03-03", "day", "date")),
+    ("Oct. 5", ("2015-10-05", "day", "date")),
+    ("last week", ("2015-W42", "week", "date")),
+    ("next week", ("2015-W44", "week", "date")),
+    ("this summer", ("2015-SU", "season", "date")),
+    ("last winter", ("2015-WI", "season", "date")),
+    ("earlier this month", ("2015-10", "month", "date")),
+    ("last month", ("2015-09", "month", "date")),
+    ("next year", ("2016", "year", "date")),
+    ("two days ago", ("2015-10-18", "day", "date")),
+    ("three weeks ago", ("2015-W40", "week", "date")),
+    ("yesterday", ("2015-10-19", "day", "date")),
+    ("Sunday", ("2015-10-18", "day", "date")),
+    ("Tuesday", ("2015-10-20", "day", "date")),
+    ("in 2014", ("2014", "year", "date")),
+    ("March", ("2015-03", "month", "date")),
+    ("more than a year", ("P1Y", None, "duration")),
+    ("two weeks", ("P2W", None, "duration")),
+    ("every year", (None, None, "set")),
+])
+def test_timex_normalize_against_publication(text, expected):
+    assert normalize(text, PUB) == expected
+
+
+def test_timex_relative_without_publication_date_has_no_value():
+    assert normalize("last week", None) == (None, None, "date")
+    assert normalize("2014", None) == ("2014", "year", "date")
+
+
+def test_timex_event_takes_governing_date_else_publication(nlp):
+    doc = nlp("Chilean police arrested two students on Sunday, and the minister resigned.")
+    times = find_times(doc, pub_date="2015-10-20")
+    arrested = next(t.i for t in doc if t.text == "arrested")
+    resigned = next(t.i for t in doc if t.text == "resigned")
+    got = event_date(doc, arrested, times, pub_date="2015-10-20")
+    assert (got.value, got.precision, got.text) == ("2015-10-18", "day", "Sunday")
+    other = event_date(doc, resigned, times, pub_date="2015-10-20")
+    assert (other.value, other.text) == ("2015-10-20", None)
+
+
+def test_timex_old_events_are_historical(nlp):
+    doc = nlp("Iraq invaded Kuwait in 1990.")
+    times = find_times(doc, pub_date="2015-10-20")
+    got = event_date(doc, 1, times, pub_date="2015-10-20")
+    assert (got.value, got.precision, got.historical) == ("1990", "year", True)

@@ -120,9 +120,13 @@ class Store:
                 time.time()))
             cols = FLAT_EVENT_COLUMNS
             marks = ",".join("?" * len(cols))
-            db.executemany(f"INSERT INTO events ({','.join(cols)}) VALUES ({marks})",
-                           [tuple(_cell(flatten_event(article.id, e)[c]) for c in cols)
-                            for e in coded.events])
+            rows = []
+            for e in coded.events:
+                flat = flatten_event(article.id, e)
+                if not flat["date"] and article.date:  # an undated event takes its article's
+                    flat["date"], flat["date_precision"] = article.date, "day"
+                rows.append(tuple(_cell(flat[c]) for c in cols))
+            db.executemany(f"INSERT INTO events ({','.join(cols)}) VALUES ({marks})", rows)
             db.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?,?)", [
                 (article.id, n, q.speaker.code if q.speaker else None,
                  q.speaker.text if q.speaker else None, q.cue, q.kind, q.start, q.end, q.text)

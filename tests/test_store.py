@@ -39,7 +39,7 @@ class FakeCoder:
 def _corpus(path, n, *, offset=0):
     with path.open("w", encoding="utf-8") as fh:
         for i in range(offset, offset + n):
-            fh.write(json.dumps({"id": f"a{i}", "date": "2016-01-0%d" % (1 + i % 9),
+            fh.write(json.dumps({"id": f"a{i}", "date": f"2016-01-0{1 + i % 9}",
                                  "outlet": "Wire", "text": TEXT.format(n=i + 2)}) + "\n")
 
 

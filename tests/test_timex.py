@@ -28,6 +28,19 @@ PUB = dt.date(2015, 10, 20)  # a Tuesday, ISO week 43
     ("more than a year", ("P1Y", None, "duration")),
     ("two weeks", ("P2W", None, "duration")),
     ("every year", (None, None, "set")),
+    ("the third quarter", ("2015-Q3", "quarter", "date")),
+    ("fiscal 2013", ("2013", "year", "date")),
+    ("the current fiscal year", ("2015", "year", "date")),
+    ("last August", ("2015-08", "month", "date")),
+    ("next March", ("2016-03", "month", "date")),
+    ("last Wednesday", ("2015-10-14", "day", "date")),
+    ("Saturday, October 17", ("2015-10-17", "day", "date")),
+    ("the past three years", ("P3Y", None, "duration")),
+    ("twenty years", ("P20Y", None, "duration")),
+    ("16-hour", ("PT16H", None, "duration")),
+    ("10:35 a.m.", ("2015-10-20T10:35", "day", "date")),
+    ("tonight", ("2015-10-20TNI", "day", "date")),
+    ("the 1990s", ("199", "decade", "date")),
 ])
 def test_timex_normalize_against_publication(text, expected):
     assert normalize(text, PUB) == expected
@@ -54,3 +67,18 @@ def test_timex_old_events_are_historical(nlp):
     times = find_times(doc, pub_date="2015-10-20")
     got = event_date(doc, 1, times, pub_date="2015-10-20")
     assert (got.value, got.precision, got.historical) == ("1990", "year", True)
+
+
+@pytest.mark.parametrize("text,tense,expected", [
+    ("Thursday", "future", "2015-10-22"),
+    ("Thursday", "past", "2015-10-15"),
+    ("December 3", "past", "2014-12-03"),
+    ("March 3", "future", "2016-03-03"),
+])
+def test_timex_tense_decides_the_direction(text, tense, expected):
+    assert normalize(text, PUB, tense=tense)[0] == expected
+
+
+def test_timex_future_clause_in_a_parsed_sentence(nlp):
+    doc = nlp("The ministers will meet again on Thursday.")
+    assert [t.expr.value for t in find_times(doc, pub_date="2015-10-20")] == ["2015-10-22"]

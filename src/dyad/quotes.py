@@ -206,8 +206,8 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None) -> list[QuoteSpan]:
             if c_end - c_start < 3:
                 continue
             cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
-            if any(a <= cs and ce <= b + 1 for a, b in covered):
-                continue  # the direct quote already holds it
+            if any(min(ce, b) - max(cs, a) >= (ce - cs) / 2 for a, b in covered):
+                continue  # a direct quote already holds most of it
             kind = "mixed" if any(cs <= a and b <= ce for a, b in covered) else "indirect"
             sp = _speaker_span(speaker)
             found.append(QuoteSpan(sp[0], sp[1], speaker.i, tok.text, tok.i, cs, ce, kind,

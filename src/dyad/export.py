@@ -13,7 +13,7 @@ GDELT 2.0 event table, 61 columns in GDELT's order. What dyad fills:
 | IsRootEvent | 1 for events in the first sentence (GDELT's lead paragraph rule) |
 | EventCode, EventBaseCode, EventRootCode | CAMEO code, its 3- and 2-digit prefixes |
 | QuadClass, GoldsteinScale | quad 1-4 and the CAMEO weight |
-| NumMentions, NumSources, NumArticles | 1, 1, 1 per article event |
+| NumMentions, NumSources, NumArticles | 1, 1, 1 per report; with `--merged`, the counts of the merged event (see `merge.py`) |
 | ActionGeo_* | the event's place: type (1 country, 4 city), name, FIPS-free ISO-3, lat/lon, geonameid |
 | DATEADDED | the export time, YYYYMMDDhhmmss |
 | SOURCEURL | the article URL (or its id when none) |
@@ -87,7 +87,9 @@ def gdelt_row(ev: dict[str, Any], *, added: str) -> list[str]:
     row = [str(_event_id(ev["event_id"])), day, day[:6], year, frac,
            *actor("source"), *actor("target"),
            "1" if str(ev.get("sentence_index")) == "0" else "0", cameo, cameo[:3], cameo[:2],
-           str(ev.get("quad") or ""), str(ev.get("goldstein") or ""), "1", "1", "1", "",
+           str(ev.get("quad") or ""), str(ev.get("goldstein") or ""),
+           str(ev.get("num_mentions", 1)), str(ev.get("num_sources", 1)),
+           str(ev.get("num_articles", 1)), "",
            *([""] * 8), *([""] * 8), *geo, added, ev.get("url") or ev.get("article_id", "")]
     return row
 

@@ -93,16 +93,21 @@ def events_cmd(db: str, since: str | None, until: str | None, actor: str | None,
 @_filters
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True, help="Table format.")
 @click.option("-o", "--output", help="Output file (default stdout; required for parquet).")
+@click.option("--merged", is_flag=True, help="One row per event merged across articles, with "
+              "mention, article and source counts.")
 def export_cmd(db: str, since: str | None, until: str | None, actor: str | None,
                country: str | None, type_: str | None, quad: int | None, outlet: str | None,
-               fmt: str, output: str | None) -> None:
+               fmt: str, output: str | None, merged: bool) -> None:
     """Write the store's events as GDELT, POLECAT, JSON Lines, CSV or Parquet."""
     from dyad.export import export
+    from dyad.merge import merge_events
     from dyad.store import Store
 
     with Store(db) as store:
         rows = store.events(since=since, until=until, actor=actor, country=country,
                             type_=type_, quad=quad, outlet=outlet)
+    if merged:
+        rows = [m.row() for m in merge_events(rows)]
     if fmt == "parquet" or output is None:
         n = export(rows, fmt, sys.stdout if fmt != "parquet" else None, path=output)
     else:

@@ -152,3 +152,11 @@ def test_events_declining_to_comment_is_no_refusal():
     doc, mentions = parse("Iran/Iran/PROPN/nsubj/1 declined/decline/VERB/ROOT/1 to/to/PART/aux/3"
                           " comment/comment/VERB/xcomp/1")
     assert EventExtractor(lex).extract(doc, mentions) == []
+
+
+def test_events_with_no_resolved_actor_are_dropped():
+    _, evs = code("Gunmen/gunman/NOUN/nsubj/1 attacked/attack/VERB/ROOT/1 a/a/DET/det/3"
+                  " convoy/convoy/NOUN/dobj/1")
+    assert evs == []
+    _, evs = code("Gunmen/gunman/NOUN/nsubj/1 attacked/attack/VERB/ROOT/1 Syria/Syria/PROPN/dobj/1")
+    assert [triple(e) for e in evs] == [("ASSAULT", None, "SYR", "asserted")]

@@ -202,7 +202,11 @@ class EventExtractor:
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
-        return _dedupe([x for ev in found for x in self._coordinated(doc, ev, tok2m)])
+        events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
+        # an event whose source and target are both unresolved says nothing an analyst can use
+        events = [ev for ev in events if (ev.source is not None and ev.source.code) or
+                  (ev.target is not None and ev.target.code)]
+        return _dedupe(events)
 
     def _coordinated(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> list[RawEvent]:
         """ "Iraq and Syria attacked X" is two events; so is "attacked Iraq and Syria"."""

@@ -30,7 +30,7 @@ from dyad.timex import event_date, find_times
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 MAX_CHARS = 1_000_000
 
@@ -168,8 +168,5 @@ def _as_article(article: Article | str, date: str | None) -> Article:
                          "split it into articles")
     return Article(id=Article.make_id(article), text=article, date=date)
 
-
-if TYPE_CHECKING:
-    from spacy.tokens import Span
 
 __all__ = ["Coder"]

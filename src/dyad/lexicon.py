@@ -181,7 +181,6 @@ class Lexicon:
             for plist in table.values():
                 # later files override earlier ones at equal specificity (user files come last)
                 plist.sort(key=lambda p: -p.specificity)
-        self.noun_modifiers = frozenset(p.modifier for p in self.patterns if p.modifier)
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> Lexicon:

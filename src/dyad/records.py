@@ -7,8 +7,7 @@ between threads and processes. ``to_dict`` gives JSON-ready dicts, ``from_dict``
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 from dyad.errors import InputError
@@ -326,9 +325,6 @@ class CodedArticle:
         )
 
 
-def field_names(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]
-
 
 def flatten_event(article_id: str, event: Event) -> dict[str, Any]:
     """One flat row per event, for TSV and CSV tables."""
@@ -360,11 +356,6 @@ FLAT_EVENT_COLUMNS: tuple[str, ...] = tuple(
                             trigger=TextSpan("", 0, 0), sentence=SentenceRef(0, 0, 0),
                             rule="")).keys())
 
-
-def iter_events(articles: Iterable[CodedArticle]) -> Iterable[tuple[str, Event]]:
-    for art in articles:
-        for ev in art.events:
-            yield art.id, ev
 
 
 __all__ = [

@@ -92,7 +92,9 @@ class Coder:
         sentences = list(doc.sents)
         events = [self._event(doc, article_id, n, ev, sentences, times, places, date)
                   for n, ev in enumerate(raw_events, start=1)]
-        quotes = [self._quote(doc, q, mentions, events) for q in find_quotes(doc, cues=self.cues)]
+        text = doc.text  # built from the tokens on every access: once per article
+        quotes = [self._quote(doc, text, q, mentions, events)
+                  for q in find_quotes(doc, cues=self.cues)]
         return CodedArticle(
             id=article_id, date=date,
             outlet=article.outlet if article else None,
@@ -131,7 +133,7 @@ class Coder:
         span = _noun_phrase(doc[tok_i])
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
-    def _quote(self, doc: Doc, q: QuoteSpan, mentions: Sequence[Mention],
+    def _quote(self, doc: Doc, text: str, q: QuoteSpan, mentions: Sequence[Mention],
                events: Sequence[Event]) -> Quote:
         speaker: Actor | None = None
         if q.speaker_head is not None:
@@ -143,7 +145,7 @@ class Coder:
                 speaker = Actor(text=span.text, start=span.start_char, end=span.end_char)
         linked = tuple(e.event_id for e in events
                        if q.start <= e.trigger.start and e.trigger.end <= q.end)
-        return Quote(speaker=speaker, cue=q.cue, text=doc.text[q.start:q.end], start=q.start,
+        return Quote(speaker=speaker, cue=q.cue, text=text[q.start:q.end], start=q.start,
                      end=q.end, kind=q.kind, events=linked)
 
 

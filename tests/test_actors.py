@@ -30,7 +30,17 @@ def test_actors_resolve_phrase(resolver, phrase, date, code):
 
 def test_actors_office_dates_pick_the_entry(resolver):
     assert resolver.resolve("Medvedev", date="2010-01-01").name == "Dmitry Medvedev"
-    assert resolver.resolve("Trump", date="2010-01-01").code is None
+    before = resolver.resolve("Trump", date="2010-01-01")
+    assert (before.country, before.sector, before.code) == ("USA", None, "USA")
+    after = resolver.resolve("Obama", date="2019-05-01")
+    assert (after.country, after.sector, after.code) == ("USA", "ELI", "USAELI")
+
+
+@pytest.mark.parametrize("phrase,code", [("Hungarian", "HUN"), ("Libyans", "LBY"),
+                                         ("Bosnian Serb forces", "BIHMIL"),
+                                         ("the KLA", "XKXREB")])
+def test_actors_bare_demonyms_outer_demonym_and_groups(resolver, phrase, code):
+    assert resolver.resolve(phrase).code == code
 
 
 def test_actors_unknown_phrase_has_no_code(resolver):

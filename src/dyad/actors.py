@@ -104,10 +104,18 @@ class ActorKB:
             self.names.setdefault(phrase, []).append(entry)
 
     def lookup(self, phrase: str, *, date: str | None = None) -> Entry | None:
-        """The best entry for an exact phrase on a date (people by their office dates)."""
-        entries = [e for e in self.names.get(phrase, ()) if e.valid_on(date)]
+        """The best entry for an exact phrase on a date (people by their office dates). A
+        person out of office on that date keeps their country: a former office-holder is ELI,
+        one not yet in office has no sector."""
+        all_entries = self.names.get(phrase, ())
+        entries = [e for e in all_entries if e.valid_on(date)]
         if not entries:
-            return None
+            people = [e for e in all_entries if e.kind == "person"]
+            if not people or date is None:
+                return None
+            latest = max(people, key=lambda e: e.start or "")
+            former = latest.end is not None and latest.end <= date
+            return dataclasses.replace(latest, sector="ELI" if former else None)
         return min(entries, key=lambda e: KIND_PRIORITY.get(e.kind, 9))
 
     def sector_of(self, words: Sequence[str]) -> tuple[str, bool, int] | None:
@@ -454,7 +462,11 @@ class ActorResolver:
         doc = self.nlp(text)
         mentions = self.find(doc, date=date)
         if not mentions:
-            return Actor(text=text)
+            entry = self.kb.lookup(text.strip(), date=date)  # "Hungarian", "Libyans"
+            if entry is None:
+                return Actor(text=text)
+            return Actor(text=text, name=entry.name, country=entry.country, sector=entry.sector,
+                         code=join_code(entry.country, entry.sector))
         root = next(iter(doc.sents)).root
         best = next((m for m in mentions if m.head == root.i), None)
         if best is None:
@@ -520,7 +532,9 @@ def _has_kb_left(kb_at: list, start: int, h_start: int) -> bool:
 
 
 def _nearest_country(kb_at: list, start: int, end: int) -> tuple[Entry, int] | None:
-    for i in range(end - 1, start - 1, -1):
+    """The first country-bearing word of the phrase: the outer one names the state
+    ("Bosnian Serb forces" are Bosnia's, "Afghan Taliban fighters" Afghanistan's)."""
+    for i in range(start, end):
         hit = kb_at[i]
         if hit is not None and hit[0].country:
             return hit[0], hit[1]

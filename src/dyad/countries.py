@@ -98,6 +98,8 @@ def name_index() -> dict[str, tuple[str, str]]:
                 words = {facts.capital} if facts.capital else set()
             for w in words:
                 index.setdefault(w, (facts.iso3, kind))
+                if kind == "demonym" and w[-1:] in ("n", "i"):
+                    index.setdefault(w + "s", (facts.iso3, kind))  # Libyans, Iraqis
     return index
 
 

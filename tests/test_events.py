@@ -160,3 +160,22 @@ def test_events_with_no_resolved_actor_are_dropped():
     assert evs == []
     _, evs = code("Gunmen/gunman/NOUN/nsubj/1 attacked/attack/VERB/ROOT/1 Syria/Syria/PROPN/dobj/1")
     assert [triple(e) for e in evs] == [("ASSAULT", None, "SYR", "asserted")]
+
+
+def test_events_subject_reaches_through_willing_to():
+    lex = Lexicon(parse_lines([HEADER, "v:withdraw\tRETREAT\twithdraw\t0874\t10\tprep:from\t\tex\n"],
+                              "t.tsv"))
+    doc, mentions = parse("Syria/Syria/PROPN/nsubj/1 is/be/AUX/ROOT/1 willing/willing/ADJ/acomp/1"
+                          " to/to/PART/aux/4 withdraw/withdraw/VERB/xcomp/2 from/from/ADP/prep/4"
+                          " Iraq/Iraq/PROPN/pobj/5")
+    evs = EventExtractor(lex).extract(doc, mentions)
+    assert [(e.source.code, e.target.code, e.status) for e in evs] == [("SYR", "IRQ", "future")]
+
+
+def test_events_light_verb_reaches_the_event_noun_through_a_measure():
+    rows = ["v:provide\tLIGHT\t\t\t\t\t\tex\n", "n:aid\tAID\t\t070\t7\tprep:to\t\tex\n"]
+    lex = Lexicon(parse_lines([HEADER, *rows], "t.tsv"))
+    doc, mentions = parse("Iran/Iran/PROPN/nsubj/1 provided/provide/VERB/ROOT/1 tons/ton/NOUN/dobj/1"
+                          " of/of/ADP/prep/2 aid/aid/NOUN/pobj/3 to/to/ADP/prep/4 Iraq/Iraq/PROPN/pobj/5")
+    evs = EventExtractor(lex).extract(doc, mentions)
+    assert [(e.pattern.type, e.source.code, e.target.code) for e in evs] == [("AID", "IRN", "IRQ")]

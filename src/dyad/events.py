@@ -166,8 +166,8 @@ class EventExtractor:
             if vi in demanded:
                 continue  # the content of a demand is not an event of its own
             if pat.light:
-                obj = _object_of(verb)
-                if obj is None or obj.i not in noun_hits:
+                obj = _event_object(verb, noun_hits)
+                if obj is None:
                     continue
                 used_nouns.add(obj.i)
                 ev = self._nominal(doc, obj, noun_hits[obj.i], s_index, tok2m, light=verb)
@@ -462,7 +462,8 @@ class EventExtractor:
         would = status == "hypothetical" and _would_only(verb)
         # climb through control verbs and clause heads to see what governs this action
         node, steps = verb, 0
-        while node.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "parataxis", "acl") \
+        while node.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "parataxis", "acl",
+                            "acomp") \
                 and node.head.i != node.i and steps < 6:
             head = node.head
             lemma = head.lemma_.lower()
@@ -637,6 +638,24 @@ def _object_of(verb: Token) -> Token | None:
     return None
 
 
+MEASURE_PREPS = ("of", "in")
+
+
+def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
+    """The event noun a light verb takes, through a measure: "provided 25,000 tons of aid"."""
+    obj = _object_of(verb)
+    if obj is None:
+        return None
+    if obj.i in noun_hits:
+        return obj
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS:
+            pobj = _pobj(c)
+            if pobj is not None and pobj.i in noun_hits:
+                return pobj
+    return None
+
+
 def _target_by_slots(tok: Token, slots: Sequence[str]) -> Token | None:
     children = list(tok.children)
     for slot in slots:
@@ -671,7 +690,7 @@ def _between(noun: Token) -> Token | None:
 def _inherited_subject(verb: Token) -> Token | None:
     """A subject shared with a coordinated or controlling verb ("bombed and shelled", "agreed to")."""
     node, steps = verb, 0
-    while node.dep_ in ("conj", "xcomp", "advcl") and steps < 4:
+    while node.dep_ in ("conj", "xcomp", "advcl", "acomp") and steps < 4:  # "is willing to"
         head = node.head
         subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if node.dep_ == "xcomp":

@@ -179,3 +179,20 @@ def test_events_light_verb_reaches_the_event_noun_through_a_measure():
                           " of/of/ADP/prep/2 aid/aid/NOUN/pobj/3 to/to/ADP/prep/4 Iraq/Iraq/PROPN/pobj/5")
     evs = EventExtractor(lex).extract(doc, mentions)
     assert [(e.pattern.type, e.source.code, e.target.code) for e in evs] == [("AID", "IRN", "IRQ")]
+
+
+def test_events_will_support_is_a_promise_would_welcome_is_not():
+    _, evs = code("Iraq/Iraq/PROPN/nsubj/2 will/will/AUX/aux/2 welcome/welcome/VERB/ROOT/2"
+                  " Syria/Syria/PROPN/dobj/2")
+    assert [(triple(e), e.pattern.cameo) for e in evs] == [(("AGREE", "IRQ", "SYR", "future"), "032")]
+    _, evs = code("Iraq/Iraq/PROPN/nsubj/2 would/would/AUX/aux/2 welcome/welcome/VERB/ROOT/2"
+                  " Syria/Syria/PROPN/dobj/2")
+    assert [triple(e) for e in evs] == [("SUPPORT", "IRQ", "SYR", "hypothetical")]
+
+
+def test_events_conditional_attack_is_a_threat():
+    _, evs = code("Iran/Iran/PROPN/nsubj/2 would/would/AUX/aux/2 attack/attack/VERB/ROOT/2"
+                  " Israel/Israel/PROPN/dobj/2 if/if/SCONJ/mark/6 Israel/Israel/PROPN/nsubj/6"
+                  " strikes/strike/VERB/advcl/2")
+    assert [(e.pattern.type, e.source.code, e.target.code) for e in evs][:1] == \
+        [("THREATEN", "IRN", "ISR")]

@@ -312,8 +312,18 @@ class EventExtractor:
         pat = ev.pattern
         if pat.quad in (1, 2) and pat.type != "REJECT" and _refused(verb):
             return _retyped(ev, "REJECT", "120", -4.0, None, self.status(verb, negation=False))
+        if ev.status == "hypothetical" and _has_mark(verb, "if") and _would_or_will(verb):
+            # "they would meet him if he gave them a veto": a conditional offer or threat
+            if pat.type in INTENT_CODES or pat.type == "SUPPORT":
+                cameo, weight = INTENT_CODES.get(pat.type, ("032", 4.5))
+                return _retyped(ev, "AGREE", cameo, weight, None, ev.status)
+            if pat.type in THREAT_CODES:
+                cameo, weight, mode = THREAT_CODES[pat.type]
+                return _retyped(ev, "THREATEN", cameo, weight, mode, ev.status)
         if ev.status != "future":
             return ev
+        if pat.type == "SUPPORT" and _will(verb):
+            return _retyped(ev, "AGREE", "032", 4.5, None, ev.status)  # "will support" promises
         conditional = _has_mark(verb, "unless")
         if pat.type in INTENT_CODES and not conditional:
             cameo, weight = INTENT_CODES[pat.type]
@@ -526,6 +536,15 @@ def _own_status(verb: Token, *, with_marks: bool = True, negation: bool = True) 
 def _would_only(verb: Token) -> bool:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX}
     return modals == {"would"} and not _has_mark(verb, "if")
+
+
+def _will(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+
+
+def _would_or_will(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ == "would")
+               for c in verb.children)
 
 
 def _has_mark(verb: Token, word: str) -> bool:

@@ -196,3 +196,25 @@ def test_events_conditional_attack_is_a_threat():
                   " strikes/strike/VERB/advcl/2")
     assert [(e.pattern.type, e.source.code, e.target.code) for e in evs][:1] == \
         [("THREATEN", "IRN", "ISR")]
+
+
+def test_events_reduced_passive_without_agent_is_a_state():
+    lex = Lexicon(parse_lines([HEADER, "v:arm\tAID\tmilitary\t072\t8.3\t\t\tex\n"], "t.tsv"))
+    doc, mentions = parse("Syrian/Syrian/ADJ/amod/1 militias/militia/NOUN/nsubj/4"
+                          " armed/arm/VERB/acl/1 with/with/ADP/prep/2 rifles/rifle/NOUN/pobj/3"
+                          " waited/wait/VERB/ROOT/4")
+    assert EventExtractor(lex).extract(doc, mentions) == []
+
+
+def test_events_shared_modifier_carries_the_country_to_conjuncts():
+    from dataclasses import replace
+
+    doc, mentions = parse("Russian/Russian/ADJ/amod/1 jets/jet/NOUN/nsubj/4 and/and/CCONJ/cc/1"
+                          " tanks/tank/NOUN/conj/1 attacked/attack/VERB/ROOT/4"
+                          " Syria/Syria/PROPN/dobj/4")
+    jets = replace(mentions[0], start=0, end=2, text="Russian jets", sector="MIL", code="RUSMIL",
+                   head=1)
+    tanks = replace(mentions[0], start=3, end=4, text="tanks", country=None, sector="MIL",
+                    code="MIL", head=3, kind="sector")
+    evs = EXTRACTOR.extract(doc, [jets, tanks, mentions[1]])
+    assert [e.source.code for e in evs] == ["RUSMIL"]  # one triple, not RUSMIL and MIL

@@ -176,6 +176,9 @@ class EventExtractor:
                 continue
             if pat.type == "REJECT" and _declines_to_speak(verb):
                 continue  # "declined to comment" is no refusal of anything
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
+                    not any(c.dep_ == "agent" for c in verb.children):
+                continue  # "militiamen armed with machetes": a state, not an act
             outer = _governing_trigger(verb, verb_hits)
             if outer is not None and verb_hits[outer.i].type in GOVERNING_TYPES \
                     and not verb_hits[outer.i].light:
@@ -212,8 +215,10 @@ class EventExtractor:
         """ "Iraq and Syria attacked X" is two events; so is "attacked Iraq and Syria"."""
         from dataclasses import replace
 
-        sources = [(ev.source, ev.source_tok)] + self._conjuncts(doc, ev.source_tok, tok2m)
-        targets = [(ev.target, ev.target_tok)] + self._conjuncts(doc, ev.target_tok, tok2m)
+        sources = [(ev.source, ev.source_tok)] + _shared_country(
+            ev.source, self._conjuncts(doc, ev.source_tok, tok2m))
+        targets = [(ev.target, ev.target_tok)] + _shared_country(
+            ev.target, self._conjuncts(doc, ev.target_tok, tok2m))
         if len(sources) == 1 and len(targets) == 1:
             return [ev]
         if ev.target is None and ev.pattern.type in SYMMETRIC_TYPES and len(sources) > 1:
@@ -536,6 +541,23 @@ def _own_status(verb: Token, *, with_marks: bool = True, negation: bool = True) 
 def _would_only(verb: Token) -> bool:
     modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX}
     return modals == {"would"} and not _has_mark(verb, "if")
+
+
+def _shared_country(first: Mention | None, others: list[tuple[Mention | None, int]]
+                    ) -> list[tuple[Mention | None, int]]:
+    """ "Israeli helicopters and tanks": the first conjunct's country carries to the rest."""
+    from dataclasses import replace
+
+    from dyad.actors import join_code
+
+    if first is None or not first.country:
+        return others
+    out: list[tuple[Mention | None, int]] = []
+    for m, i in others:
+        if m is not None and m.country is None and m.sector is not None:
+            m = replace(m, country=first.country, code=join_code(first.country, m.sector))
+        out.append((m, i))
+    return out
 
 
 def _will(verb: Token) -> bool:

@@ -99,6 +99,9 @@ class EventExtractor:
     def match_verb(self, tok: Token) -> Pattern | None:
         candidates = self.lexicon.verbs.get(tok.lemma_.lower())
         if not candidates:
+            form = self.lexicon.verb_forms.get(tok.lower_)
+            candidates = self.lexicon.verbs.get(form) if form else None
+        if not candidates:
             return None
         children = list(tok.children)
         # a particle follows its verb: "On Monday, X called Y" is no "call on"
@@ -170,7 +173,8 @@ class EventExtractor:
                 if obj is None:
                     continue
                 used_nouns.add(obj.i)
-                ev = self._nominal(doc, obj, noun_hits[obj.i], s_index, tok2m, light=verb)
+                ev = self._nominal(doc, obj, noun_hits[obj.i], s_index, tok2m, light=verb,
+                                   light_lemma=pat.lemma)
                 if ev is not None:
                     found.append(ev)
                 continue
@@ -381,7 +385,8 @@ class EventExtractor:
         return source, target, rule
 
     def _nominal(self, doc: Doc, noun: Token, pat: Pattern, s_index: int,
-                 tok2m: list[Mention | None], *, light: Token | None) -> RawEvent | None:
+                 tok2m: list[Mention | None], *, light: Token | None,
+                 light_lemma: str | None = None) -> RawEvent | None:
         source: Mention | None = None
         src_tok: Token | None = None
         rule = ""
@@ -406,7 +411,7 @@ class EventExtractor:
             if subj is not None:
                 if subj.lower_ in RELATIVE_PRONOUNS and light.dep_ == "relcl":
                     subj = light.head
-                src_tok, rule = subj, f":light:{light.lemma_.lower()}"
+                src_tok, rule = subj, f":light:{light_lemma or light.lemma_.lower()}"
                 source = self._np_mention(subj, tok2m)
         receiver: Token | None = None
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVE_VERBS:

@@ -181,6 +181,12 @@ class Lexicon:
             for plist in table.values():
                 # later files override earlier ones at equal specificity (user files come last)
                 plist.sort(key=lambda p: -p.specificity)
+        # inflected form -> lemma, for tokens the lemmatizer gets wrong ("staged" -> "stag")
+        self.verb_forms: dict[str, str] = {}
+        irregular = _irregular_forms()
+        for lemma in self.verbs:
+            for form in (*_regular_forms(lemma), *irregular.get(lemma, ())):
+                self.verb_forms.setdefault(form, lemma)
 
     @classmethod
     def load(cls, extra_files: Sequence[str | Path] = ()) -> Lexicon:
@@ -188,6 +194,28 @@ class Lexicon:
 
     def __len__(self) -> int:
         return len(self.patterns)
+
+
+def _regular_forms(lemma: str) -> tuple[str, ...]:
+    """Regular English inflections of a verb (with the doubled final consonant as well)."""
+    if " " in lemma or not lemma.isalpha():
+        return ()
+    third = lemma + "es" if lemma.endswith(("s", "x", "z", "ch", "sh", "o")) else lemma + "s"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return (lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    if lemma.endswith("e"):
+        return (third, lemma + "d", lemma[:-1] + "ing")
+    doubled = lemma + lemma[-1]
+    return (third, lemma + "ed", lemma + "ing", doubled + "ed", doubled + "ing")
+
+
+@functools.lru_cache(maxsize=1)
+def _irregular_forms() -> dict[str, tuple[str, ...]]:
+    from dyad.datafiles import packaged, rows
+
+    where, lines = packaged("irregular_verbs.tsv")
+    return {row["lemma"]: tuple(f for f in row["forms"].split("|") if f)
+            for _, row in rows(where, lines, ("lemma", "forms"), required=("lemma", "forms"))}
 
 
 def _read_default() -> list[Pattern]:

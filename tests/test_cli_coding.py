@@ -40,9 +40,9 @@ def test_cli_coding_tsv_has_header(runner, coder):
 
 
 def test_cli_coding_bad_date_is_one_line_exit_1(runner):
-    result = runner.invoke(main, ["code", "-", "--date", "14/03/2016"], input=STORY)
+    result = runner.invoke(main, ["code", "-", "--date", "2016-14-03"], input=STORY)
     assert result.exit_code == 1
-    assert result.stderr.strip() == ("dyad: error: --date: date '14/03/2016' is not a valid date; "
+    assert result.stderr.strip() == ("dyad: error: --date: date '2016-14-03' is not a valid date; "
                                      "write it as YYYY-MM-DD (or a full ISO 8601 timestamp)")
 
 

@@ -35,7 +35,7 @@ def test_sources_bad_records_are_counted_and_good_ones_kept(tmp_path):
     f.write_text("\n".join([
         json.dumps({"id": "ok1", "text": GOOD}),
         "{not json",
-        json.dumps({"id": "nodate", "text": GOOD, "date": "04/01/2016"}),
+        json.dumps({"id": "nodate", "text": GOOD, "date": "1 Smarch 2016"}),
         json.dumps({"id": "empty", "text": "   "}),
         json.dumps({"id": "french", "text": "Les soldats ont attaqué la ville pendant la nuit "
                     "et les habitants ont fui vers le nord du pays sans rien emporter."}),
@@ -46,7 +46,7 @@ def test_sources_bad_records_are_counted_and_good_ones_kept(tmp_path):
     assert [a.id for a in arts] == ["ok1", "ok2"]
     lines = [str(e) for e in sink.errors]
     assert lines[0].startswith(f"{f}:2: malformed JSON")
-    assert lines[1] == (f"{f}:3: date '04/01/2016' is not a valid date; write it as YYYY-MM-DD "
+    assert lines[1] == (f"{f}:3: date '1 Smarch 2016' is not a valid date; write it as YYYY-MM-DD "
                         "(or a full ISO 8601 timestamp)")
     assert lines[2] == f"{f}:4: field 'text' is missing or empty; every article needs its body text in 'text'"
     assert lines[3] == f"{f}:5: the text does not look like English; dyad codes English news only"

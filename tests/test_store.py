@@ -123,12 +123,13 @@ def test_store_exports_read_back(tmp_path):
 
 
 @pytest.mark.slow
-def test_store_kill_during_ingest_then_resume(tmp_path, coder):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_store_kill_during_ingest_then_resume(tmp_path, coder, jobs):
     src = tmp_path / "c.jsonl"
     _corpus(src, 60)
     db = tmp_path / "s.db"
     cmd = [sys.executable, "-m", "dyad", "ingest", str(src), "--db", str(db), "--quiet",
-           "--batch-size", "4"]
+           "--batch-size", "4", "--jobs", jobs]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     seen = 0
     deadline = time.time() + 120

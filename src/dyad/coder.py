@@ -44,6 +44,8 @@ class Coder:
 
     def __init__(self, model: str | None = None, *, actors: Sequence[str] = (),
                  patterns: Sequence[str] = (), nlp: Language | None = None) -> None:
+        # what a worker process needs to build the same coder where it cannot fork
+        self.settings = {"model": model, "actors": tuple(actors), "patterns": tuple(patterns)}
         self.nlp: Language = nlp if nlp is not None else load_model(model)
         if "parser" not in self.nlp.pipe_names:
             raise ModelError(f"model {model or self.nlp.meta.get('name')!r} has no dependency "
@@ -64,14 +66,22 @@ class Coder:
 
     def pipe(self, articles: Iterable[Article | str], *, n_process: int = 1,
              batch_size: int = 16) -> Iterator[CodedArticle]:
-        """Code a stream of articles in order, parsing them in batches (and processes)."""
+        """Code a stream of articles in order, in batches; ``n_process`` > 1 codes them in that
+        many worker processes while this one receives the results."""
+        if n_process > 1:
+            from dyad.parallel import pipe_parallel
+            return pipe_parallel(self, (_as_article(a, None) for a in articles),
+                                 n_process=n_process, batch_size=batch_size)
+        return self._pipe(articles, batch_size=batch_size)
+
+    def _pipe(self, articles: Iterable[Article | str], *,
+              batch_size: int) -> Iterator[CodedArticle]:
         def prepared() -> Iterator[tuple[str, Article]]:
             for a in articles:
                 art = _as_article(a, None)
                 yield art.text, art
 
-        for doc, art in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size,
-                                      n_process=n_process):
+        for doc, art in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
             yield self.code_doc(doc, article_id=art.id, date=art.date, article=art)
 
     def resolve_actor(self, text: str, date: str | None = None) -> Actor:

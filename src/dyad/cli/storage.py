@@ -34,7 +34,8 @@ def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--resume", is_flag=True, help="Continue an interrupted run (stored articles are "
               "always skipped; this flag only says so).")
 @click.option("--batch-size", default=16, show_default=True, help="Articles per spaCy batch.")
-@click.option("--jobs", default=1, show_default=True, help="Parsing processes.")
+@click.option("--jobs", default=1, show_default=True,
+              help="Coding processes; this one stays the only writer.")
 @click.option("--model", help="spaCy model package or path.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def ingest_cmd(sources: tuple[str, ...], db: str, date: str | None, resume: bool,

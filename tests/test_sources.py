@@ -97,3 +97,15 @@ def test_sources_html_and_rss(tmp_path):
 def test_sources_missing_path_is_an_input_error():
     with pytest.raises(InputError, match="nope.jsonl: no such file or directory"):
         list(read_articles(["nope.jsonl"]))
+
+
+def test_sources_estimate_counts_records_for_the_progress_bar(tmp_path):
+    from dyad.sources import estimate_records
+
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n', encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,text\n1,x\n2,y\n3,z\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_text("A story.", encoding="utf-8")
+    assert estimate_records([str(tmp_path)]) == 6
+    (tmp_path / "d.rss").write_text("<rss/>", encoding="utf-8")
+    assert estimate_records([str(tmp_path)]) is None
+    assert estimate_records(["-"]) is None

@@ -62,6 +62,8 @@ def ingest(sources: Sequence[str], store: Store, coder: PipeCoder, *, date: str 
             state = store.status(art)
             if state == "unchanged" or art.id in pending:
                 summary.unchanged += 1
+                if progress is not None:
+                    progress(summary)
                 continue
             pending[art.id] = state
             yield art

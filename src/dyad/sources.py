@@ -78,6 +78,31 @@ def read_articles(paths: Sequence[str], *, date: str | None = None,
             raise InputError(f"{raw}: no such file or directory; give files, directories or '-'")
 
 
+def estimate_records(paths: Sequence[str]) -> int | None:
+    """How many records ``paths`` hold, for a progress bar: lines of JSON Lines and CSV, one per
+    text or HTML file; None when a source cannot be counted cheaply (stdin, feeds, WARC)."""
+    total = 0
+    for raw in paths:
+        path = Path(raw)
+        if raw == "-" or not path.exists():
+            return None
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            base = f.name.lower().removesuffix(".gz")
+            if base.endswith(JSONL_SUFFIXES) or base.endswith((".csv", ".tsv")):
+                try:
+                    with _open_text(f) as fh:
+                        lines = sum(1 for line in fh if line.strip())
+                except (OSError, EOFError, gzip.BadGzipFile):
+                    continue
+                total += lines - (1 if base.endswith((".csv", ".tsv")) and lines else 0)
+            elif base.endswith(HTML_SUFFIXES + TEXT_SUFFIXES) or "." not in base:
+                total += 1
+            else:
+                return None
+    return total
+
+
 def _from_file(path: Path, date: str | None, sink: ErrorSink) -> Iterator[Article]:
     name = path.name.lower()
     base = name.removesuffix(".gz")

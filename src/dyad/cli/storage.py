@@ -41,27 +41,36 @@ def _filters(f: Callable[..., Any]) -> Callable[..., Any]:
 def ingest_cmd(sources: tuple[str, ...], db: str, date: str | None, resume: bool,
                batch_size: int, jobs: int, model: str | None, quiet: bool) -> None:
     """Code sources (files, directories, feeds, WARC) into the store, skipping what it holds."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     from dyad.coder import Coder
     from dyad.ingest import ingest
     from dyad.pubdate import normalize_pub_date
+    from dyad.sources import estimate_records
     from dyad.store import Store
 
     date = normalize_pub_date(date, where="--date")
     show = not quiet and sys.stderr.isatty()
-    with Store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                                      TimeElapsedColumn(), disable=not show,
+    total = estimate_records(sources) if show else None
+    with Store(db) as store, Progress(SpinnerColumn(), BarColumn(bar_width=24), MofNCompleteColumn(),
+                                      TextColumn("{task.description}"), TimeElapsedColumn(),
+                                      TimeRemainingColumn(), disable=not show,
                                       transient=True) as bar:
-        task = bar.add_task("loading the coder")
+        task = bar.add_task("loading the coder", total=total)
         coder = Coder(model)
         summary = ingest(list(sources), store, coder, date=date, batch_size=batch_size,
                          n_process=jobs, echo=lambda line: click.echo(line, err=True),
-                         progress=lambda s: bar.update(task, description=(
-                             f"{s.new + s.recoded} coded, {s.unchanged} unchanged, {s.events} "
-                             f"events, {s.errors} errors, "
-                             f"{(s.new + s.recoded) / s.seconds if s.seconds else 0:.1f} "
-                             "articles/s")))
+                         progress=lambda s: bar.update(task, completed=s.read, description=(
+                             f"{(s.new + s.recoded) / s.seconds if s.seconds else 0:.1f} art/s "
+                             f"{s.events} events {s.errors} errors")))
     click.echo(summary.line())
 
 

@@ -122,11 +122,14 @@ def test_store_exports_read_back(tmp_path):
     assert pq.read_table(tmp_path / "e.parquet").num_rows == 4
 
 
+N_KILL = 400  # enough that two workers cannot finish between two polls
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_store_kill_during_ingest_then_resume(tmp_path, coder, jobs):
     src = tmp_path / "c.jsonl"
-    _corpus(src, 60)
+    _corpus(src, N_KILL)
     db = tmp_path / "s.db"
     cmd = [sys.executable, "-m", "dyad", "ingest", str(src), "--db", str(db), "--quiet",
            "--batch-size", "4", "--jobs", jobs]
@@ -149,11 +152,11 @@ def test_store_kill_during_ingest_then_resume(tmp_path, coder, jobs):
     proc.wait()
     with Store(db) as store:
         partial = store.count("articles")
-        assert 8 <= partial < 60 and store.count("events") >= partial
+        assert 8 <= partial < N_KILL and store.count("events") >= partial
     resumed = subprocess.run([*cmd, "--resume"], capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stderr
-    assert f"{60 - partial} new" in resumed.stdout and f"{partial} unchanged" in resumed.stdout
+    assert f"{N_KILL - partial} new" in resumed.stdout and f"{partial} unchanged" in resumed.stdout
     with Store(db) as store:
-        assert store.count("articles") == 60
+        assert store.count("articles") == N_KILL
         ids = [r[0] for r in store.db.execute("SELECT article_id FROM events")]
-        assert len(set(ids)) == 60
+        assert len(set(ids)) == N_KILL

@@ -42,3 +42,13 @@ def test_eval_times_end_to_end_on_a_small_corpus(tmp_path, nlp):
 def test_eval_times_missing_gold_is_a_clear_error(tmp_path, nlp):
     with pytest.raises(InputError, match="no directories of .tml files"):
         evaluate_times(tmp_path, nlp=nlp)
+
+
+def test_eval_times_unpadded_gold_weeks_compare_equal():
+    from dyad.eval_times import CorpusScore, GoldTimex, score_doc
+
+    score = CorpusScore()
+    gold = [GoldTimex(start=0, end=9, text="this week", type="DATE", value="2000-W6")]
+    score_doc(score, gold, [(0, 9, "2000-W06")], [], "d")
+    score_doc(score, gold, [(0, 9, "2000-W07")], [], "d")
+    assert (score.matched, score.value_correct) == (2, 1)

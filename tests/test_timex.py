@@ -27,7 +27,35 @@ PUB = dt.date(2015, 10, 20)  # a Tuesday, ISO week 43
     ("March", ("2015-03", "month", "date")),
     ("more than a year", ("P1Y", None, "duration")),
     ("two weeks", ("P2W", None, "duration")),
-    ("every year", (None, None, "set")),
+    ("every year", ("P1Y", None, "set")),
+    ("daily", ("P1D", None, "set")),
+    ("last year's", ("2014", "year", "date")),
+    ("mid-2013", ("2013", "year", "date")),
+    ("the end of November", ("2015-11", "month", "date")),
+    ("almost two years ago", ("2013", "year", "date")),
+    ("third-quarter", ("2015-Q3", "quarter", "date")),
+    ("the latest quarter", ("2015-Q3", "quarter", "date")),
+    ("the current quarter", ("2015-Q4", "quarter", "date")),
+    ("the year-ago quarter", ("2014-Q3", "quarter", "date")),
+    ("the 2012 second quarter", ("2012-Q2", "quarter", "date")),
+    ("the past few weeks", ("PXW", None, "duration")),
+    ("several years", ("PXY", None, "duration")),
+    ("years", ("PXY", None, "duration")),
+    ("a month", ("P1M", None, "duration")),
+    ("recent years", ("PAST_REF", None, "date")),
+    ("the coming months", ("FUTURE_REF", None, "date")),
+    ("nineteen ninety-one", ("1991", "year", "date")),
+    ("January nineteen ninety-seven", ("1997-01", "month", "date")),
+    ("the year two thousand", ("2000", "year", "date")),
+    ("the winter of 2011", ("2011-WI", "season", "date")),
+    ("the nineties", ("199", "decade", "date")),
+    ("the '80s", ("198", "decade", "date")),
+    ("20th century", ("19", "century", "date")),
+    ("June last year", ("2014-06", "month", "date")),
+    ("Sunday night", ("2015-10-18TNI", "day", "date")),
+    ("10 p.m. Monday", ("2015-10-19T22:00", "day", "date")),
+    ("noon Sunday", ("2015-10-18T12:00", "day", "date")),
+    ("37 years old", ("P37Y", None, "duration")),
     ("the third quarter", ("2015-Q3", "quarter", "date")),
     ("fiscal 2013", ("2013", "year", "date")),
     ("the current fiscal year", ("2015", "year", "date")),
@@ -77,6 +105,26 @@ def test_timex_old_events_are_historical(nlp):
 ])
 def test_timex_tense_decides_the_direction(text, tense, expected):
     assert normalize(text, PUB, tense=tense)[0] == expected
+
+
+def test_timex_range_is_two_expressions(nlp):
+    doc = nlp("The fair ran from Sept. 14 to Thursday in the capital.")
+    got = [(t.expr.text, t.expr.value) for t in find_times(doc, pub_date="2015-10-20")]
+    assert got == [("Sept. 14", "2015-09-14"), ("Thursday", "2015-10-15")]
+
+
+def test_timex_stray_words_in_the_model_span_are_dropped(nlp):
+    from dyad.timex import _mention
+
+    doc = nlp("Officials said the coup d'etat last year failed.")
+    span = doc[4:7]  # "d'etat last year", as the model sometimes tags it
+    got = _mention(span, dt.date(2015, 10, 20))
+    assert (got.expr.text, got.expr.value) == ("last year", "2014")
+
+
+def test_timex_outer_verb_of_intent_makes_the_clause_future(nlp):
+    doc = nlp("The two leaders plan to meet on Thursday in Geneva.")
+    assert [t.expr.value for t in find_times(doc, pub_date="2015-10-20")] == ["2015-10-22"]
 
 
 def test_timex_future_clause_in_a_parsed_sentence(nlp):

@@ -1,3 +1,5 @@
+import pytest
+
 from dyad.errors import DataError
 from dyad.quotes import CueLexicon, find_quotes
 
@@ -58,3 +60,61 @@ def test_quotes_bad_cue_kind_names_file_and_line():
         assert str(e).startswith("cues.tsv:1: header must be")
     else:
         raise AssertionError("a wrong header must raise DataError")
+
+
+def _found(doc):
+    return [(q.kind, _speaker(doc, q), q.cue, doc.text[q.start:q.end]) for q in find_quotes(doc)]
+
+
+def test_quotes_object_and_infinitive_complements_hold_content(nlp):
+    doc = nlp("The senator called for an independent inquiry into the contracts. The union "
+              "wants to reopen the wage talks.")
+    found = _found(doc)
+    assert ("indirect", "The senator", "called",
+            "an independent inquiry into the contracts") in found
+    assert ("indirect", "The union", "wants", "to reopen the wage talks") in found
+
+
+def test_quotes_told_reporters_is_no_content(nlp):
+    doc = nlp("The mayor told reporters on Monday.")
+    assert _found(doc) == []
+
+
+def test_quotes_participle_cue_takes_the_main_subject(nlp):
+    doc = nlp("The farmers marched on the capital, saying that the new tax would ruin them.")
+    assert ("indirect", "The farmers", "saying", "that the new tax would ruin them") in _found(doc)
+
+
+def test_quotes_split_by_attribution_is_one_quote(nlp):
+    doc = nlp("\u201cWe will stay,\u201d the colonel said, \u201cas long as the villagers need "
+              "us.\u201d")
+    direct = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert len(direct) == 1
+    assert doc.text[direct[0].start:direct[0].end] == (
+        "We will stay,\u201d the colonel said, \u201cas long as the villagers need us.")
+
+
+def test_quotes_scare_quotes_are_not_quotes(nlp):
+    doc = nlp('Critics have long mocked the so-called "peace dividend" of the treaty.')
+    assert [q for q in find_quotes(doc) if q.kind == "direct"] == []
+
+
+def test_quotes_partial_quote_inside_reported_clause_is_one_mixed_quote(nlp):
+    doc = nlp('The envoy said the plan was "dead on arrival" in its current form.')
+    found = _found(doc)
+    assert [k for k, *_ in found] == ["mixed"]
+    assert found[0][1:3] == ("The envoy", "said")
+
+
+def test_quotes_unknown_note_tag_names_file_and_line(tmp_path, monkeypatch):
+    import dyad.quotes as quotes
+
+    bad = "cue\tkind\tnote\nsay\tverb\tobject\n"
+    monkeypatch.setattr(quotes, "packaged", lambda name: ("cues.tsv", bad.splitlines(True)))
+    quotes._load_cues.cache_clear()
+    try:
+        with pytest.raises(DataError) as e:
+            quotes._load_cues()
+        assert "cues.tsv:2" in str(e.value) and "unknown note tag" in str(e.value)
+    finally:
+        quotes._load_cues.cache_clear()

@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 RULE = ("a predicted quote matches a gold attribution when it covers >= 50% of the gold "
-        "content's tokens; it is attributed right when, too, its speaker span overlaps the gold "
+        "content's word tokens (punctuation and quotation marks are not tokens); it is attributed right when, too, its speaker span overlaps the gold "
         "source span (one-to-one, text order; first annotator per article)")
-_TOKEN = re.compile(r"\S+")
+_TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*")  # words: a quote mark is no part of the content
 Spans = tuple[tuple[int, int], ...]
 
 

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 OPEN_MARKS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 CLOSE_MARKS = frozenset({"\u201d", '"', "\u00bb"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+FRAME_TAGS = frozenset({"obj", "to", "for", "on", "to-prep"})
+_FRAME_PREPS = {"for": "for", "on": "on", "to-prep": "to"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +44,10 @@ class CueLexicon:
     """Speech cues from ``data/cues.tsv``: verbs by lemma, phrases and nouns."""
 
     def __init__(self, verbs: frozenset[str], phrases: tuple[str, ...], nouns: frozenset[str],
-                 event_verbs: frozenset[str]) -> None:
+                 event_verbs: frozenset[str],
+                 frames: dict[str, frozenset[str]] | None = None) -> None:
         self.verbs = verbs
+        self.frames = frames or {}  # lemma -> complements besides a clause that hold content
         self.phrases = phrases
         self.nouns = nouns
         self.event_verbs = event_verbs
@@ -70,19 +74,28 @@ def _load_cues() -> CueLexicon:
     events: set[str] = set()
     phrases: list[str] = []
     nouns: set[str] = set()
+    frames: dict[str, frozenset[str]] = {}
     for lineno, row in rows(where, lines, ("cue", "kind", "note"), required=("cue", "kind")):
         cue, kind = row["cue"].lower(), row["kind"]
+        tags = {t.strip() for t in row["note"].split(",") if t.strip()}
+        if tags - FRAME_TAGS - {"event"}:
+            raise DataError(where, lineno, f"unknown note tag(s) {sorted(tags - FRAME_TAGS - {'event'})};"
+                            f" use event, {', '.join(sorted(FRAME_TAGS))}")
         if kind == "verb":
-            verbs.add(cue.split()[0])
-            if row["note"] == "event":
-                events.add(cue.split()[0])
+            lemma = cue.split()[0]
+            verbs.add(lemma)
+            if "event" in tags:
+                events.add(lemma)
+            if tags & FRAME_TAGS:
+                frames[lemma] = frozenset(tags & FRAME_TAGS)
         elif kind == "phrase":
             phrases.append(cue)
         elif kind == "noun":
             nouns.add(cue)
         else:
             raise DataError(where, lineno, f"kind {kind!r} must be verb, phrase or noun")
-    return CueLexicon(frozenset(verbs), tuple(phrases), frozenset(nouns), frozenset(events))
+    return CueLexicon(frozenset(verbs), tuple(phrases), frozenset(nouns), frozenset(events),
+                      frames)
 
 
 def _quote_char_spans(text: str) -> list[tuple[int, int]]:
@@ -122,8 +135,10 @@ def _speaker_of(cue: Token) -> Token | None:
     for c in cue.children:
         if c.dep_ in SUBJECT_DEPS:
             return c
-    if cue.dep_ in ("conj", "xcomp") and cue.head is not cue:
-        return _speaker_of(cue.head)
+    if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
+        return _speaker_of(cue.head)  # "..., saying that": the subject of the main verb
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "a statement saying that ..."
     return None
 
 
@@ -198,13 +213,13 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None) -> list[QuoteSpan]:
         for tok in sent:
             if tok.lemma_.lower() not in cues.verbs or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "parataxis")), None)
             speaker = _speaker_of(tok)
-            if comp is None or speaker is None:
+            if speaker is None:
                 continue
-            c_start, c_end = comp.left_edge.i, comp.right_edge.i + 1
-            if c_end - c_start < 3:
+            content = _content(tok, cues.frames.get(tok.lemma_.lower(), frozenset()))
+            if content is None:
                 continue
+            c_start, c_end = content
             cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
             if any(min(ce, b) - max(cs, a) >= (ce - cs) / 2 for a, b in covered):
                 continue  # a direct quote already holds most of it
@@ -230,7 +245,86 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None) -> list[QuoteSpan]:
                 found.append(QuoteSpan(sp[0], sp[1], pobj.i, "according to", according.i, cs,
                                        ce, "indirect", c_start, c_end))
     found.sort(key=lambda q: q.start)
-    return found
+    return _merge_split(doc, _drop_inner(found))
+
+
+def _drop_inner(found: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A quoted phrase inside a reported clause is part of that (mixed) quote, not a quote of
+    its own; a short quoted phrase with no one saying it is a title or a scare quote."""
+    reported = [q for q in found if q.kind != "direct"]
+    out = []
+    for q in found:
+        if q.kind == "direct":
+            if any(r.start <= q.start and q.end <= r.end for r in reported):
+                continue
+            if q.speaker_head is None and q.content_end - q.content_start <= 4:
+                continue
+        out.append(q)
+    return out
+
+
+def _merge_split(doc: Doc, found: list[QuoteSpan]) -> list[QuoteSpan]:
+    """One quote split by its attribution ("'We will stay,' he said, 'as long as it takes.'")
+    or running on over sentences after it is one quote: merged when the speaker is the same and
+    nothing but the attribution and punctuation lies between the pieces."""
+    out: list[QuoteSpan] = []
+    text = doc.text
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == "direct" and q.kind == "direct"
+                and prev.speaker_head is not None and prev.speaker_head == q.speaker_head
+                and _only_attribution_between(text, doc, prev, q)):
+            out[-1] = QuoteSpan(prev.speaker_start, prev.speaker_end, prev.speaker_head, prev.cue,
+                                prev.cue_i, prev.start, q.end, "direct", prev.content_start,
+                                q.content_end)
+            continue
+        out.append(q)
+    return out
+
+
+def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -> bool:
+    gap = text[a.end:b.start]
+    if len(gap) > 120 or "\n\n" in gap.strip():
+        return False
+    between = doc.char_span(a.end, b.start, alignment_mode="contract")
+    if between is None:
+        return True
+    allowed = {a.speaker_head, a.cue_i}
+    for tok in between:
+        if tok.is_punct or tok.is_space or tok.i in allowed:
+            continue
+        if a.speaker_start is not None and a.speaker_end is not None \
+                and a.speaker_start <= tok.i < a.speaker_end:
+            continue
+        if tok.dep_ in ("aux", "neg", "advmod", "cc") and len(tok) < 8:
+            continue
+        return False
+    return True
+
+
+def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
+    """Token range of what the cue reports: its clause, else the complement its frame names."""
+    comp = next((c for c in cue.children if c.dep_ in ("ccomp", "parataxis")), None)
+    if comp is not None:
+        start, end = comp.left_edge.i, comp.right_edge.i + 1
+        return (start, end) if end - start >= 3 else None
+    parts: list[Token] = []
+    for c in cue.children:
+        if c.i < cue.i:
+            continue
+        if "obj" in frames and c.dep_ in ("dobj", "oprd") or \
+                "to" in frames and c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
+            parts.append(c)
+        elif c.dep_ == "prep" and c.lower_ in {_FRAME_PREPS[f] for f in frames & _FRAME_PREPS.keys()}:
+            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+            parts.extend(pobj)
+        elif parts and c.dep_ in ("xcomp", "ccomp", "oprd", "prep") and c.i > parts[-1].i:
+            parts.append(c)  # "urged Congress to act", "called the charges false"
+    if not parts:
+        return None
+    start = min(p.left_edge.i for p in parts)
+    end = max(p.right_edge.i for p in parts) + 1
+    return (start, end) if end - start >= 2 else None
 
 
 def _cue_text(cue: Token | None) -> str | None:

@@ -218,3 +218,24 @@ def test_events_shared_modifier_carries_the_country_to_conjuncts():
                     code="MIL", head=3, kind="sector")
     evs = EXTRACTOR.extract(doc, [jets, tanks, mentions[1]])
     assert [e.source.code for e in evs] == ["RUSMIL"]  # one triple, not RUSMIL and MIL
+
+
+def _coded(coder, text):
+    return [(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in coder.code(text, date="2015-01-01").events]
+
+
+def test_events_a_date_is_never_the_target(coder):
+    # "on Wednesday" fills the prep:on slot of "used weapons"; it says when, not whom
+    events = coder.code("Islamic State used chemical weapons on Wednesday.",
+                        date="2015-01-01").events
+    assert [(e.type, e.source.code, e.target) for e in events] == [("ASSAULT", "IMG", None)]
+
+
+def test_events_object_pattern_finds_the_target_on_its_object(coder):
+    got = _coded(coder, "Islamic State used chemical weapons against Iraqi soldiers near Mosul.")
+    assert got == [("ASSAULT", "IMG", "IRQMIL")]
+
+
+def test_events_an_election_campaign_is_no_assault(coder):
+    assert _coded(coder, "The Democrats' campaign against the senator gathered pace.") == []

@@ -109,3 +109,11 @@ def test_sources_estimate_counts_records_for_the_progress_bar(tmp_path):
     (tmp_path / "d.rss").write_text("<rss/>", encoding="utf-8")
     assert estimate_records([str(tmp_path)]) is None
     assert estimate_records(["-"]) is None
+
+
+def test_sources_one_english_sentence_is_english(tmp_path):
+    f = tmp_path / "s.jsonl"
+    f.write_text(json.dumps({"id": "s", "text": "Syrian forces used chemical weapons against "
+                             "rebel-held towns."}) + "\n", encoding="utf-8")
+    arts, sink = _read([f])
+    assert [a.id for a in arts] == ["s"] and sink.errors == []

@@ -382,6 +382,11 @@ class EventExtractor:
             source = verb.head
             rule = ":acl"
         target = _target_by_slots(verb, pat.targets)
+        if target is None and pat.obj is not None:
+            # "used chemical weapons against X": the preposition hangs off the named object
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                target = _target_by_slots(obj, tuple(t for t in pat.targets if t != "dobj"))
         return source, target, rule
 
     def _nominal(self, doc: Doc, noun: Token, pat: Pattern, s_index: int,
@@ -719,6 +724,8 @@ def _target_by_slots(tok: Token, slots: Sequence[str]) -> Token | None:
             prep = next((c for c in children if c.dep_ in ("prep", "dative", "agent")
                          and c.lower_ == word), None)
             hit = _pobj(prep) if prep is not None else None
+            if hit is not None and hit.ent_type_ in ("DATE", "TIME"):
+                hit = None  # "on Wednesday" is when, not whom
         else:
             hit = None
         if hit is not None:

@@ -27,8 +27,11 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
 HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 WARC_SUFFIXES = (".warc",)
-ENGLISH_HINTS = frozenset({"the", "of", "and", "to", "in", "a", "is", "that", "for", "on",
-                           "said", "was", "with", "by", "as", "it", "at", "from", "be", "has"})
+ENGLISH_HINTS = frozenset({
+    "the", "of", "and", "to", "in", "a", "an", "is", "are", "was", "were", "be", "been", "that",
+    "for", "on", "said", "with", "by", "as", "it", "its", "at", "from", "has", "have", "had",
+    "against", "after", "over", "into", "their", "his", "her", "they", "he", "she", "we", "will",
+    "would", "not", "but", "or", "this", "which", "who", "than", "about", "also", "says"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +180,8 @@ def _looks_english(text: str) -> bool:
     if len(words) < 8:
         return any(ch.isascii() and ch.isalpha() for ch in text[:200])
     hits = sum(1 for w in words if w.strip(".,;:\"'()") in ENGLISH_HINTS)
+    if len(words) < 20:  # a headline or one sentence: one common English word will do
+        return hits >= 1
     return hits / len(words) >= 0.08
 
 

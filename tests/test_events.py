@@ -239,3 +239,17 @@ def test_events_object_pattern_finds_the_target_on_its_object(coder):
 
 def test_events_an_election_campaign_is_no_assault(coder):
     assert _coded(coder, "The Democrats' campaign against the senator gathered pace.") == []
+
+
+def test_events_actor_text_is_the_whole_noun_phrase(coder):
+    events = coder.code("Iraqi troops launched an assault on the last Islamic State bastion in "
+                        "the country on Thursday.", date="2017-01-01").events
+    assert [(e.source.text, e.target.text, e.target.code) for e in events] == [
+        ("Iraqi troops", "the last Islamic State bastion in the country", "IMG")]
+
+
+def test_events_actor_phrase_stops_at_relative_clause_and_comma(coder):
+    events = coder.code("Kenyan police arrested two Somali men, who had crossed the border, in "
+                        "Mandera.", date="2017-01-01").events
+    assert [(e.source.text, e.target.text) for e in events] == [("Kenyan police",
+                                                                  "two Somali men")]

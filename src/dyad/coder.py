@@ -7,6 +7,7 @@ once; everything per article is computed from the one Doc and returned as plain 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dyad.actors import ActorKB, ActorResolver, Mention
@@ -136,11 +137,23 @@ class Coder:
         )
 
     def _actor(self, doc: Doc, mention: Mention | None, tok_i: int | None) -> Actor | None:
-        if mention is not None:
-            return self.actors.to_actor(mention)
-        if tok_i is None:
+        """The actor as written where it acts: the whole noun phrase of its head ("the
+        Croatian government's", "at least 75 displaced people in eastern Syria"), with the
+        code of the mention that resolved it."""
+        head = tok_i if tok_i is not None else (mention.head if mention is not None else None)
+        if head is None:
             return None
-        span = _noun_phrase(doc[tok_i])
+        tok = doc[head]
+        if tok.pos_ == "PRON" or tok.tag_ in ("WDT", "WP"):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+                head = tok.head.head.i  # "the group, which attacked": the group
+            elif mention is not None and mention.head != head \
+                    and doc[mention.head].sent.start == tok.sent.start:
+                head = mention.head  # "the Taliban said it would ...": the Taliban
+        span = _noun_phrase(doc[head])
+        if mention is not None:
+            actor = self.actors.to_actor(mention)
+            return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
     def _quote(self, doc: Doc, text: str, q: QuoteSpan, mentions: Sequence[Mention],
@@ -159,10 +172,32 @@ class Coder:
                      end=q.end, kind=q.kind, events=linked)
 
 
+_OUTSIDE_NP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis", "ccomp",
+                         "xcomp", "dep", "mark", "nsubj", "nsubjpass", "aux", "auxpass", "dobj",
+                         "npadvmod", "advmod"})
+
+
 def _noun_phrase(tok: Token) -> Span:
-    """The words of a noun phrase up to its head: modifiers, not relative clauses."""
+    """A noun phrase with its determiners, modifiers and prepositional complements, without
+    relative clauses, participles or what follows a comma."""
     doc = tok.doc
-    return doc[tok.left_edge.i:tok.i + 1]
+    end = tok.i + 1
+    for c in tok.rights:
+        if c.dep_ in _OUTSIDE_NP:
+            if c.dep_ == "punct" and c.lower_ in ("(", ")"):
+                end = max(end, c.i + 1)
+                continue
+            break
+        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            break  # "targets in Syria for more than a year": the time is the clause's
+        end = max(end, c.right_edge.i + 1)
+    start = tok.left_edge.i
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
+        start += 1
+    while end - 1 > tok.i and (doc[end - 1].is_punct and doc[end - 1].text != ")"
+                               or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")):
+        end -= 1
+    return doc[start:end]
 
 
 def _as_article(article: Article | str, date: str | None) -> Article:

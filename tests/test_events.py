@@ -253,3 +253,25 @@ def test_events_actor_phrase_stops_at_relative_clause_and_comma(coder):
                         "Mandera.", date="2017-01-01").events
     assert [(e.source.text, e.target.text) for e in events] == [("Kenyan police",
                                                                   "two Somali men")]
+
+
+def _triples(coder, text):
+    return [(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in coder.code(text, date="2017-01-01").events]
+
+
+def test_events_protest_without_named_target_is_against_own_government(coder):
+    events = coder.code("Thousands of Kenyan students marched through Nairobi on Friday.",
+                        date="2017-01-01").events
+    assert [(e.type, e.source.code, e.target.code, e.target.text, e.target.start)
+            for e in events] == [("PROTEST", "KENEDU", "KENGOV", "government of Kenya", None)]
+
+
+def test_events_protest_target_is_who_it_defies_not_where(coder):
+    assert _triples(coder, "Hundreds of Thai farmers blocked roads in Bangkok in defiance of "
+                           "the Chinese embassy.") == [("PROTEST", "THA", "CHNGOV")]
+
+
+def test_events_threat_target_is_who_must_act(coder):
+    assert ("THREATEN", "IRN", "USAGOV") in _triples(
+        coder, "Iran threatened to close the strait unless Washington lifted the sanctions.")

@@ -140,6 +140,9 @@ class Coder:
         """The actor as written where it acts: the whole noun phrase of its head ("the
         Croatian government's", "at least 75 displaced people in eastern Syria"), with the
         code of the mention that resolved it."""
+        if mention is not None and mention.kind == "default":
+            # inferred, not written: no words of the article to point to
+            return replace(self.actors.to_actor(mention), start=None, end=None)
         head = tok_i if tok_i is not None else (mention.head if mention is not None else None)
         if head is None:
             return None

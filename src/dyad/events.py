@@ -209,11 +209,76 @@ class EventExtractor:
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
+        found = [self._fill_target(doc, ev, tok2m) for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         # an event whose source and target are both unresolved says nothing an analyst can use
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
                   (ev.target is not None and ev.target.code)]
         return _dedupe(events)
+
+    def _fill_target(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:
+        """A target the pattern's slots did not give, from what news says around the trigger:
+        an object that is no actor hands on to its complement ("refused admittance to
+        Ghanaians"); a threat's target is who must act ("threatened to ... unless Baghdad
+        accepted"); a protest's is who it is against, and by default the government of the
+        protesters' country."""
+        from dataclasses import replace
+
+        if ev.target is not None and ev.target.code:
+            return ev
+        trigger = doc[ev.trigger]
+        found: Mention | None = None
+        if ev.target_tok is not None:
+            obj = doc[ev.target_tok]
+            for c in obj.children:
+                if c.dep_ == "prep" and c.lower_ in ("to", "from", "against", "with", "of"):
+                    found = self._np_mention(_pobj(c), tok2m)
+                    if found is not None and found.code:
+                        break
+                    found = None
+        if found is None and ev.pattern.type in ("THREATEN", "REQUEST", "REJECT"):
+            for tok in trigger.subtree:
+                if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in tok.children):
+                    subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+                    found = self._np_mention(subj, tok2m)
+                    break
+        if found is None and ev.pattern.type == "PROTEST":
+            found = self._protested(doc, ev, tok2m)
+        if found is None or not found.code or (ev.source is not None and found is ev.source):
+            return ev
+        return replace(ev, target=found, target_tok=found.head, rule=f"{ev.rule}:target")
+
+    def _protested(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> Mention | None:
+        trigger = doc[ev.trigger]
+        clause = trigger
+        while clause.dep_ in ("relcl", "acl", "xcomp", "advcl", "conj") and clause.head is not clause:
+            clause = clause.head  # the whole clause the protest sits in
+        src = ev.source
+        for tok in clause.subtree:
+            if tok.i <= ev.trigger:
+                continue
+            m = tok2m[tok.i]
+            if m is None or not m.code or m.kind == "pronoun" or m.head != tok.i:
+                continue
+            if src is not None and (m is src or m.code == src.code):
+                continue
+            if m.kind in ("city", "capital", "country") and tok.dep_ == "pobj" and \
+                    tok.head.lower_ in ("in", "near", "at", "across", "around", "outside", "inside",
+                                        "from", "into", "through", "on"):
+                continue  # where the protest is, not whom
+            return m
+        if src is not None and src.country and len(src.country) == 3 and src.sector != "GOV" \
+                and src.country not in ("IGO", "NGO", "IMG", "MNC"):
+            from dyad.actors import Mention  # runtime import: actors imports no events
+            from dyad.countries import country_table
+
+            entry = country_table().get(src.country)
+            name = f"government of {entry.name}" if entry is not None else "government"
+            return Mention(start=src.start, end=src.end, start_char=src.start_char,
+                           end_char=src.end_char, text=name, name=name,
+                           country=src.country, sector="GOV", code=f"{src.country}GOV",
+                           kind="default", entity=-1, head=src.head)
+        return None
 
     def _coordinated(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> list[RawEvent]:
         """ "Iraq and Syria attacked X" is two events; so is "attacked Iraq and Syria"."""

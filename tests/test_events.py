@@ -275,3 +275,22 @@ def test_events_protest_target_is_who_it_defies_not_where(coder):
 def test_events_threat_target_is_who_must_act(coder):
     assert ("THREATEN", "IRN", "USAGOV") in _triples(
         coder, "Iran threatened to close the strait unless Washington lifted the sanctions.")
+
+
+def test_events_countryless_actor_takes_the_country_its_phrase_names(coder):
+    events = coder.code("Angry activists from Fatah burned tyres outside the parliament.",
+                        date="2017-01-01").events
+    assert events and events[0].source.code.startswith("PSE")
+
+
+def test_events_countryless_source_takes_the_country_where_it_acts(coder):
+    events = coder.code("Demonstrators clashed with riot police in Monrovia on Sunday.",
+                        date="2017-01-01").events
+    assert events and events[0].source.country == "LBR"
+
+
+def test_events_title_without_country_takes_the_story_country(coder):
+    text = ("Peru's congress met on Monday. Peru's economy grew. The president later "
+            "expelled two Chilean diplomats.")
+    events = [e for e in coder.code(text, date="2017-01-01").events if e.trigger.text == "expelled"]
+    assert [(e.source.code, e.target.country) for e in events] == [("PERGOV", "CHL")]

@@ -23,6 +23,7 @@ from dyad.records import (
     Article,
     CodedArticle,
     Event,
+    Place,
     Quote,
     SentenceRef,
     TextSpan,
@@ -101,7 +102,10 @@ class Coder:
         story_countries = {m.country for m in mentions if m.country and len(m.country) == 3}
         places = self.geocoder.find_places(doc, story_countries=story_countries)
         sentences = list(doc.sents)
-        events = [self._event(doc, article_id, n, ev, sentences, times, places, date)
+        story_country = _dominant_country(mentions)
+        by_tok = {i: m for m in mentions for i in range(m.start, m.end)}
+        events = [self._event(doc, article_id, n, ev, sentences, times, places, date,
+                              story_country, by_tok)
                   for n, ev in enumerate(raw_events, start=1)]
         text = doc.text  # built from the tokens on every access: once per article
         quotes = [self._quote(doc, text, q, mentions, events)
@@ -119,18 +123,29 @@ class Coder:
         )
 
     def _event(self, doc: Doc, article_id: str, n: int, ev: RawEvent, sentences: list,
-               times: Sequence, places: Sequence, date: str | None) -> Event:
+               times: Sequence, places: Sequence, date: str | None,
+               story_country: str | None = None,
+               by_tok: dict[int, Mention] | None = None) -> Event:
         sent = sentences[ev.sentence]
         trig = doc[ev.trigger:ev.trigger_end]
+        place = event_place(doc, ev.trigger, places)
+        source = self._actor(doc, ev.source, ev.source_tok)
+        target = self._actor(doc, ev.target, ev.target_tok)
+        # an actor with a sector and no country ("demonstrators", "the president") is of the
+        # country its phrase names ("activists from the Fatah Party"), else (a source) of where
+        # the event happens, else, for people with a title, of the country the story is about
+        source = _placed(doc, ev.source, ev.source_tok, source, place, story_country,
+                         by_tok or {})
+        target = _placed(doc, ev.target, ev.target_tok, target, None, story_country,
+                         by_tok or {})  # a target need not be where the act happens
         return Event(
             event_id=f"{article_id}:{n}", type=ev.pattern.type, mode=ev.mode,
             contexts=ev.contexts, cameo=ev.pattern.cameo, quad=ev.pattern.quad,
             goldstein=ev.pattern.goldstein,
-            source=self._actor(doc, ev.source, ev.source_tok),
-            target=self._actor(doc, ev.target, ev.target_tok),
+            source=source, target=target,
             status=ev.status,
             date=event_date(doc, ev.trigger, times, pub_date=date),
-            place=event_place(doc, ev.trigger, places),
+            place=place,
             trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
             sentence=SentenceRef(ev.sentence, sent.start_char, sent.end_char),
             rule=ev.rule, confidence=ev.confidence,
@@ -173,6 +188,49 @@ class Coder:
                        if q.start <= e.trigger.start and e.trigger.end <= q.end)
         return Quote(speaker=speaker, cue=q.cue, text=text[q.start:q.end], start=q.start,
                      end=q.end, kind=q.kind, events=linked)
+
+
+_GROUP_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
+def _dominant_country(mentions: Sequence[Mention]) -> str | None:
+    """The country most mentioned in the story, when one clearly leads."""
+    from collections import Counter
+
+    counts = Counter(m.country for m in mentions
+                     if m.country and len(m.country) == 3 and m.country not in _GROUP_CODES)
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common(2)
+    return top if not rest or n > rest[0][1] else None
+
+
+def _placed(doc: Doc, mention: Mention | None, tok_i: int | None, actor: Actor | None,
+            place: Place | None, story_country: str | None,
+            by_tok: dict[int, Mention]) -> Actor | None:
+    if actor is None or actor.country or not actor.sector or mention is None:
+        return actor
+    head = doc[tok_i] if tok_i is not None else doc[mention.head]
+    country = _country_in_phrase(head, by_tok)
+    if country is None and place is not None:
+        country = place.country
+    if country is None and mention.kind in ("person", "title", "pronoun"):
+        country = story_country
+    if not country or len(country) != 3 or country in _GROUP_CODES:
+        return actor
+    return replace(actor, country=country, code=f"{country}{actor.sector}")
+
+
+def _country_in_phrase(head: Token, by_tok: dict[int, Mention]) -> str | None:
+    """A country named in the phrase's complement: "activists from the Fatah Party"."""
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
+            for g in c.subtree:
+                m = by_tok.get(g.i)
+                if m is not None and m.country and len(m.country) == 3 \
+                        and m.country not in _GROUP_CODES:
+                    return m.country
+    return None
 
 
 _OUTSIDE_NP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "parataxis", "ccomp",

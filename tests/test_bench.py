@@ -47,6 +47,7 @@ def test_bench_json_and_table(report: BenchReport) -> None:
     assert j["spacy_words_per_s"] == round(report.words / report.spacy_seconds, 1)
     # a given coder is already loaded: nothing to time
     assert j["model_load_seconds"] == 0.0 and j["kb_load_seconds"] == 0.0
+    assert j["actor_kb_load_seconds"] == 0.0 and j["gazetteer_load_seconds"] == 0.0
     assert report.rss_peak_mb >= report.rss_loaded_mb >= report.rss_start_mb > 0
     assert j["rss_run_delta_mb"] == round(report.rss_peak_mb - report.rss_loaded_mb, 1)
     json.dumps(j)

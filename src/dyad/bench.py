@@ -46,6 +46,8 @@ class BenchReport:
     coding_seconds: float  # coding stage alone, one pass
     model_load_seconds: float
     kb_load_seconds: float
+    actor_kb_load_seconds: float   # ... of which the actor knowledge base
+    gazetteer_load_seconds: float  # ... and the offline gazetteer
     rss_start_mb: float    # peak RSS when run_bench started
     rss_loaded_mb: float   # ... after the model and knowledge were loaded
     rss_peak_mb: float     # ... after all passes
@@ -85,6 +87,8 @@ class BenchReport:
             "coding_sentences_per_s": round(self.coding_sentences_per_s, 1),
             "model_load_seconds": round(self.model_load_seconds, 3),
             "kb_load_seconds": round(self.kb_load_seconds, 3),
+            "actor_kb_load_seconds": round(self.actor_kb_load_seconds, 3),
+            "gazetteer_load_seconds": round(self.gazetteer_load_seconds, 3),
             "rss_peak_mb": round(self.rss_peak_mb, 1),
             "rss_load_delta_mb": round(self.rss_loaded_mb - self.rss_start_mb, 1),
             "rss_run_delta_mb": round(self.rss_peak_mb - self.rss_loaded_mb, 1),
@@ -105,7 +109,8 @@ class BenchReport:
             f"{'coding stage alone':<24}{j['coding_articles_per_s']:>9.2f} articles/s"
             f"{j['coding_sentences_per_s']:>10,.0f} sent/s  {self.coding_seconds:>8.2f} s",
             f"{'model load':<24}{self.model_load_seconds:>9.2f} s",
-            f"{'knowledge load':<24}{self.kb_load_seconds:>9.2f} s",
+            f"{'knowledge load':<24}{self.kb_load_seconds:>9.2f} s  (actor KB "
+            f"{self.actor_kb_load_seconds:.2f} s, gazetteer {self.gazetteer_load_seconds:.2f} s)",
             f"{'peak RSS':<24}{self.rss_peak_mb:>9.0f} MB  (+{j['rss_load_delta_mb']:.0f} MB "
             f"loading, +{j['rss_run_delta_mb']:.0f} MB running)",
         ])
@@ -161,7 +166,7 @@ def run_bench(corpus: str | Path | Sequence[Article], *, n: int = 500, batch_siz
     if not articles:
         raise InputError("no articles to benchmark; give a corpus with at least one article")
     rss_start = _peak_rss_mb()
-    model_s = kb_s = 0.0
+    model_s = kb_s = actor_s = gaz_s = 0.0
     if coder is None:
         from dyad.coder import Coder
         from dyad.model import load_model
@@ -171,6 +176,7 @@ def run_bench(corpus: str | Path | Sequence[Article], *, n: int = 500, batch_siz
         t1 = time.perf_counter()
         coder = Coder(nlp=nlp)
         model_s, kb_s = t1 - t0, time.perf_counter() - t1
+        actor_s, gaz_s = coder.load_seconds["actors"], coder.load_seconds["gazetteer"]
     rss_loaded = _peak_rss_mb()
     nlp = coder.nlp
     texts = [a.text for a in articles]
@@ -201,6 +207,7 @@ def run_bench(corpus: str | Path | Sequence[Article], *, n: int = 500, batch_siz
         sentences=sum(1 for d in docs for _ in d.sents), events=events,
         batch_size=batch_size, rounds=rounds, spacy_seconds=spacy_s, coder_seconds=coder_s,
         coding_seconds=coding_s, model_load_seconds=model_s, kb_load_seconds=kb_s,
+        actor_kb_load_seconds=actor_s, gazetteer_load_seconds=gaz_s,
         rss_start_mb=rss_start, rss_loaded_mb=rss_loaded, rss_peak_mb=_peak_rss_mb())
 
 

@@ -119,7 +119,11 @@ def test_store_exports_read_back(tmp_path):
     export(rows, "csv", out)
     assert len(list(csv.DictReader(io.StringIO(out.getvalue())))) == 4
     export(rows, "parquet", None, path=str(tmp_path / "e.parquet"))
-    assert pq.read_table(tmp_path / "e.parquet").num_rows == 4
+    table = pq.read_table(tmp_path / "e.parquet")
+    assert table.num_rows == 4
+    assert (str(table.schema.field("goldstein").type), str(table.schema.field("quad").type),
+            str(table.schema.field("source_code").type)) == ("double", "int64", "string")
+    assert table.column("goldstein")[0].as_py() == -5.0 and table.column("quad")[0].as_py() == 4
 
 
 N_KILL = 400  # enough that two workers cannot finish between two polls

@@ -104,6 +104,31 @@ def polecat_row(ev: dict[str, Any]) -> list[str]:
         ev.get("status"), ev.get("trigger"), ev.get("rule"), ev.get("cameo"))]
 
 
+_FLOAT_COLUMNS = frozenset({"goldstein", "lat", "lon", "confidence"})
+_INT_COLUMNS = frozenset({"quad", "sentence_index", "trigger_start", "trigger_end"})
+
+
+def _arrow_type(column: str) -> Any:
+    import pyarrow as pa
+
+    if column in _FLOAT_COLUMNS:
+        return pa.float64()
+    if column in _INT_COLUMNS:
+        return pa.int64()
+    return pa.string()
+
+
+def _typed(value: Any, column: str) -> Any:
+    """Numbers as numbers in Parquet, so pandas and R read them without casting."""
+    if value is None or value == "":
+        return None
+    if column in _FLOAT_COLUMNS:
+        return float(value)
+    if column in _INT_COLUMNS:
+        return int(value)
+    return str(value)
+
+
 def export(events: Sequence[dict[str, Any]], fmt: str, out: IO[str] | None, *,
            path: str | None = None) -> int:
     """Write ``events`` (rows from :meth:`Store.events`) in ``fmt``; return the row count."""
@@ -116,7 +141,7 @@ def export(events: Sequence[dict[str, Any]], fmt: str, out: IO[str] | None, *,
         import pyarrow.parquet as pq
 
         cols = list(FLAT_EVENT_COLUMNS) + ["outlet", "url"]
-        table = pa.table({c: [None if e.get(c) is None else str(e.get(c)) for e in events]
+        table = pa.table({c: pa.array([_typed(e.get(c), c) for e in events], type=_arrow_type(c))
                           for c in cols})
         pq.write_table(table, Path(path))
         return len(events)

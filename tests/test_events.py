@@ -294,3 +294,12 @@ def test_events_title_without_country_takes_the_story_country(coder):
             "expelled two Chilean diplomats.")
     events = [e for e in coder.code(text, date="2017-01-01").events if e.trigger.text == "expelled"]
     assert [(e.source.code, e.target.country) for e in events] == [("PERGOV", "CHL")]
+
+
+def test_events_state_forces_as_target_are_of_the_country_where_it_happens(coder):
+    assert _triples(coder, "Hayat Tahrir al-Sham fighters shelled government troops near "
+                           "Idlib.") == [("ASSAULT", "IMG", "SYRMIL")]
+
+
+def test_events_a_headline_without_function_words_is_coded(coder):
+    assert _triples(coder, "Kenyan police arrest Somali pirates off Lamu") != []

@@ -126,6 +126,22 @@ def test_store_exports_read_back(tmp_path):
     assert table.column("goldstein")[0].as_py() == -5.0 and table.column("quad")[0].as_py() == 4
 
 
+def _children(pid):
+    path = f"/proc/{pid}/task/{pid}/children"
+    if not os.path.exists(path):
+        pytest.skip("needs Linux /proc to see worker processes")
+    with open(path) as fh:
+        return [int(p) for p in fh.read().split()]
+
+
+def _alive(pid):
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return "\tZ" not in next(line for line in fh if line.startswith("State:"))
+    except FileNotFoundError:
+        return False
+
+
 N_KILL = 400  # enough that two workers cannot finish between two polls
 
 
@@ -152,8 +168,14 @@ def test_store_kill_during_ingest_then_resume(tmp_path, coder, jobs):
             break
         time.sleep(0.2)
     assert proc.poll() is None, "ingest finished before it could be killed"
+    workers = _children(proc.pid)
+    assert len(workers) == int(jobs) - (1 if jobs == "1" else 0)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers), "a worker outlived the killed writer"
     with Store(db) as store:
         partial = store.count("articles")
         assert 8 <= partial < N_KILL and store.count("events") >= partial

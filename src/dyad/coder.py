@@ -143,8 +143,10 @@ class Coder:
         # the event happens, else, for people with a title, of the country the story is about
         source = _placed(doc, ev.source, ev.source_tok, source, place, story_country,
                          by_tok or {})
-        target = _placed(doc, ev.target, ev.target_tok, target, None, story_country,
-                         by_tok or {})  # a target need not be where the act happens
+        # a target need not be where the act happens, but a state's forces and offices are
+        t_place = place if target is not None and target.sector in _STATE_SECTORS else None
+        target = _placed(doc, ev.target, ev.target_tok, target, t_place, story_country,
+                         by_tok or {})
         return Event(
             event_id=f"{article_id}:{n}", type=ev.pattern.type, mode=ev.mode,
             contexts=ev.contexts, cameo=ev.pattern.cameo, quad=ev.pattern.quad,
@@ -198,6 +200,7 @@ class Coder:
 
 
 _GROUP_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def _dominant_country(mentions: Sequence[Mention]) -> str | None:

@@ -9,6 +9,9 @@ as plain ``CodedArticle`` records, so only one process ever touches the store.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -24,13 +27,31 @@ if TYPE_CHECKING:
 _WORKER: Coder | None = None  # the coder of this worker process
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the writer dies, even by kill -9, so no orphan keeps
+    coding after a crash (elsewhere workers end when their task pipe closes)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the writer died before the request took hold
+        os._exit(1)
+
+
 def _init_forked(coder: Coder) -> None:
     global _WORKER
+    _die_with_parent()
     _WORKER = coder
 
 
 def _init_spawned(settings: dict[str, Any]) -> None:
     global _WORKER
+    _die_with_parent()
     from dyad.coder import Coder
     _WORKER = Coder(**settings)
 

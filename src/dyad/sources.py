@@ -32,6 +32,13 @@ ENGLISH_HINTS = frozenset({
     "for", "on", "said", "with", "by", "as", "it", "its", "at", "from", "has", "have", "had",
     "against", "after", "over", "into", "their", "his", "her", "they", "he", "she", "we", "will",
     "would", "not", "but", "or", "this", "which", "who", "than", "about", "also", "says"})
+# common words of the languages news most often arrives in besides English
+FOREIGN_HINTS = frozenset({
+    "le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "avec", "sur", "qui",
+    "el", "los", "las", "del", "y", "es", "en", "por", "con", "para", "una", "que", "der",
+    "die", "das", "und", "ist", "den", "mit", "nicht", "ein", "eine", "il", "di", "che", "per",
+    "sono", "della", "os", "não", "uma", "com", "het", "een", "van", "dat", "yang", "dan",
+    "dengan", "ve", "bir", "bu", "ile", "için"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,13 +183,19 @@ def _make(source: str, line: int | None, data: dict, date: str | None,
 
 
 def _looks_english(text: str) -> bool:
-    words = text[:3000].lower().split()
-    if len(words) < 8:
-        return any(ch.isascii() and ch.isalpha() for ch in text[:200])
-    hits = sum(1 for w in words if w.strip(".,;:\"'()") in ENGLISH_HINTS)
-    if len(words) < 20:  # a headline or one sentence: one common English word will do
-        return hits >= 1
-    return hits / len(words) >= 0.08
+    """English unless the letters are mostly of another script or the common words are another
+    language's: short headlines with no function words ("Rebels shelled troops near Idlib")
+    pass."""
+    sample = text[:3000]
+    letters = [ch for ch in sample if ch.isalpha()]
+    if letters and sum(ch.isascii() for ch in letters) / len(letters) < 0.7:
+        return False
+    words = [w.strip(".,;:!?\"'()") for w in sample.lower().split()]
+    english = sum(1 for w in words if w in ENGLISH_HINTS)
+    foreign = sum(1 for w in words if w in FOREIGN_HINTS)
+    if len(words) >= 20 and english / len(words) < 0.04:
+        return False
+    return not (foreign >= 2 and foreign > english)
 
 
 def _jsonl(source: str, fh: IO[str], date: str | None, sink: ErrorSink) -> Iterator[Article]:

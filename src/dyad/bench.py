@@ -4,7 +4,8 @@ Three timed passes over the same articles, after a warm-up of both on a few arti
 
 1. spaCy alone: ``nlp.pipe`` over the texts;
 2. the whole coder: ``Coder.pipe`` (the same parse plus coding);
-3. the coding stage alone: ``Coder.code_doc`` on the docs of pass 1.
+3. the coding stage alone: ``Coder.code_doc`` on the docs of the last pass, ``rounds``
+   times, the fastest kept.
 
 Passes 1 and 2 run ``rounds`` times, interleaved (1, 2, 1, 2, ...), and the fastest of each is
 kept, so a passing load on the machine hurts both alike; the ratio of the two is the figure to
@@ -43,7 +44,7 @@ class BenchReport:
     rounds: int
     spacy_seconds: float   # fastest spaCy-alone pass
     coder_seconds: float   # fastest whole-coder pass
-    coding_seconds: float  # coding stage alone, one pass
+    coding_seconds: float  # fastest coding-stage pass
     model_load_seconds: float
     kb_load_seconds: float
     actor_kb_load_seconds: float   # ... of which the actor knowledge base
@@ -197,10 +198,12 @@ def run_bench(corpus: str | Path | Sequence[Article], *, n: int = 500, batch_siz
         coder_s = min(coder_s, time.perf_counter() - t0)
         events = sum(len(c.events) for c in coded)
 
-    t0 = time.perf_counter()
-    for art, doc in zip(articles, docs, strict=True):
-        coder.code_doc(doc, article_id=art.id, date=art.date, article=art)
-    coding_s = time.perf_counter() - t0
+    coding_s = float("inf")
+    for _ in range(rounds):  # the shared machine is noisy: the fastest pass, as above
+        t0 = time.perf_counter()
+        for art, doc in zip(articles, docs, strict=True):
+            coder.code_doc(doc, article_id=art.id, date=art.date, article=art)
+        coding_s = min(coding_s, time.perf_counter() - t0)
 
     return BenchReport(
         articles=len(articles), words=sum(len(t.split()) for t in texts),

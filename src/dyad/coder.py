@@ -108,15 +108,16 @@ class Coder:
         times = find_times(doc, pub_date=date)
         story_countries = {m.country for m in mentions if m.country and len(m.country) == 3}
         places = self.geocoder.find_places(doc, story_countries=story_countries)
-        sentences = list(doc.sents)
+        sents = list(doc.sents)
         story_country = _dominant_country(mentions)
         by_tok = {i: m for m in mentions for i in range(m.start, m.end)}
-        events = [self._event(doc, article_id, n, ev, sentences, times, places, date,
+        events = [self._event(doc, article_id, n, ev, sents, times, places, date,
                               story_country, by_tok)
                   for n, ev in enumerate(raw_events, start=1)]
-        text = doc.text  # built from the tokens on every access: once per article
+        # doc.text is rebuilt from the tokens on every read; the article's text is the same
+        text = article.text if article is not None else doc.text
         quotes = [self._quote(doc, text, q, mentions, events)
-                  for q in find_quotes(doc, cues=self.cues)]
+                  for q in find_quotes(doc, cues=self.cues, text=text)]
         return CodedArticle(
             id=article_id, date=date,
             outlet=article.outlet if article else None,
@@ -129,11 +130,11 @@ class Coder:
             content_hash=article.content_hash if article else None,
         )
 
-    def _event(self, doc: Doc, article_id: str, n: int, ev: RawEvent, sentences: list,
+    def _event(self, doc: Doc, article_id: str, n: int, ev: RawEvent, sents: list,
                times: Sequence, places: Sequence, date: str | None,
                story_country: str | None = None,
                by_tok: dict[int, Mention] | None = None) -> Event:
-        sent = sentences[ev.sentence]
+        sent = sents[ev.sentence]
         trig = doc[ev.trigger:ev.trigger_end]
         place = event_place(doc, ev.trigger, places)
         source = self._actor(doc, ev.source, ev.source_tok)

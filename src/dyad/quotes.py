@@ -172,10 +172,11 @@ def _according_to(sent: Span) -> tuple[Token, Token] | None:
     return None
 
 
-def find_quotes(doc: Doc, *, cues: CueLexicon | None = None) -> list[QuoteSpan]:
+def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
+                text: str | None = None) -> list[QuoteSpan]:
     """Every attributed (or unattributed direct) quote in the Doc, in text order."""
     cues = cues or CueLexicon.load()
-    text = doc.text
+    text = doc.text if text is None else text  # doc.text is rebuilt on every read
     sents = list(doc.sents)
     found: list[QuoteSpan] = []
     direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text) else []
@@ -245,7 +246,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None) -> list[QuoteSpan]:
                 found.append(QuoteSpan(sp[0], sp[1], pobj.i, "according to", according.i, cs,
                                        ce, "indirect", c_start, c_end))
     found.sort(key=lambda q: q.start)
-    return _merge_split(doc, _drop_inner(found))
+    return _merge_split(doc, text, _drop_inner(found))
 
 
 def _drop_inner(found: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -263,12 +264,11 @@ def _drop_inner(found: list[QuoteSpan]) -> list[QuoteSpan]:
     return out
 
 
-def _merge_split(doc: Doc, found: list[QuoteSpan]) -> list[QuoteSpan]:
+def _merge_split(doc: Doc, text: str, found: list[QuoteSpan]) -> list[QuoteSpan]:
     """One quote split by its attribution ("'We will stay,' he said, 'as long as it takes.'")
     or running on over sentences after it is one quote: merged when the speaker is the same and
     nothing but the attribution and punctuation lies between the pieces."""
     out: list[QuoteSpan] = []
-    text = doc.text
     for q in found:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "direct" and q.kind == "direct"

@@ -164,6 +164,7 @@ def _clean(text: str) -> str:
     t = " ".join(text.lower().replace("\u2019", "'").replace("\u2013", "-").split()).strip(" .,")
     t = re.sub(r"'s$", "", t)  # "last year's"
     t = re.sub(r"^mid-(?=[a-z0-9])", "", t)  # "mid-1996", "mid-November"
+    t = re.sub(r"^(?:this|a|an)\s+(?=[a-z]+\.? \d)", "", t)  # "this May 30, 2020"
     while True:
         stripped = _LEAD.sub("", t)
         if stripped == t:
@@ -196,11 +197,13 @@ def _last_quarter(pub: dt.date) -> tuple[int, int]:
     return (year, q - 1) if q > 1 else (year - 1, 4)
 
 
-def normalize(text: str, pub: dt.date | None, *, tense: str | None = None) -> Value:
+def normalize(text: str, pub: dt.date | None, *, tense: str | None = None,
+              fallback: bool = True) -> Value:
     """(value, precision, kind) of one time expression; kind is date, duration or set.
 
     ``tense`` ("past" or "future") of the clause decides which way an unanchored date points:
-    "on Thursday" in "will meet on Thursday" is the next Thursday.
+    "on Thursday" in "will meet on Thursday" is the next Thursday. ``fallback`` False skips
+    dateparser (slow), for callers that only probe whether words read as a time.
     """
     t = _clean(text)
     if not t:
@@ -278,7 +281,8 @@ def normalize(text: str, pub: dt.date | None, *, tense: str | None = None) -> Va
         if m["n"] is not None and re.fullmatch(r"\d+\.5", m["n"]):
             return None, None, "duration"
         return _unit_value(n, UNITS[m["u"]]), None, "duration"
-    if re.search(r"\d{4}", t) and any(w in MONTHS for w in re.findall(r"[a-z]+", t)):
+    if fallback and len(t) <= 40 and re.search(r"\d{4}", t) \
+            and any(w in MONTHS for w in re.findall(r"[a-z]+", t)):
         return _dateparser(t, pub)
     return None, None, "date"
 

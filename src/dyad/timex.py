@@ -53,23 +53,24 @@ def _split_range(span: Span) -> list[Span]:
     for tok in span[1:-1]:
         if tok.lower_ in _RANGE_WORDS:
             left, right = span.doc[span.start:tok.i], span.doc[tok.i + 1:span.end]
-            if normalize(left.text, None)[2] == "date" and _reads(left) and _reads(right):
+            if normalize(left.text, None, fallback=False)[2] == "date" and _reads(left) \
+                    and _reads(right):
                 return [left, right]
     return [span]
 
 
 def _reads(span: Span) -> bool:
-    return normalize(span.text, dt.date(2000, 6, 15))[0] is not None
+    return normalize(span.text, dt.date(2000, 6, 15), fallback=False)[0] is not None
 
 
 def _mention(span: Span, pub: dt.date | None) -> TimeMention:
     value, precision, kind = normalize(span.text, pub, tense=_tense(span))
-    if value is None and len(span) > 1:
+    if value is None and 1 < len(span) <= 8:
         # the model's span may carry words that are no part of the time ("d'etat last year",
         # "the first nine months of 1997"): the longest end or start that reads as one wins
         for sub in [span[i:] for i in range(1, len(span))] + \
                    [span[:j] for j in range(len(span) - 1, 0, -1)]:
-            got = normalize(sub.text, pub, tense=_tense(span))
+            got = normalize(sub.text, pub, tense=_tense(span), fallback=False)
             if got[0] is not None:
                 value, precision, kind = got
                 span = sub

@@ -303,3 +303,8 @@ def test_events_state_forces_as_target_are_of_the_country_where_it_happens(coder
 
 def test_events_a_headline_without_function_words_is_coded(coder):
     assert _triples(coder, "Kenyan police arrest Somali pirates off Lamu") != []
+
+
+def test_events_named_modifier_beats_possessive_pronoun(coder):
+    got = _triples(coder, "Greece demanded that its European Union partners reject the plan.")
+    assert ("REQUEST", "GRC", "IGOEUR") in got

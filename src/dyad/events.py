@@ -525,15 +525,18 @@ class EventExtractor:
         m = tok2m[tok.i]
         if m is not None:
             return m
+        pronoun: Mention | None = None
         for c in tok.lefts:
             if c.dep_ in MODIFIER_DEPS:
-                m = tok2m[c.i]
-                if m is not None:
-                    return m
-                for g in c.subtree:  # "the Islamic State group's fighters"
+                for g in [c, *c.subtree]:  # "the Islamic State group's fighters"
                     m = tok2m[g.i]
-                    if m is not None:
+                    if m is None:
+                        continue
+                    if m.kind != "pronoun":
                         return m
+                    pronoun = pronoun or m  # "his Iraqi counterpart" is Iraqi, not his
+        if pronoun is not None:
+            return pronoun
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                 pobj = _pobj(c)

@@ -97,3 +97,11 @@ def test_actors_user_file_adds_a_group(nlp, tmp_path):
                     encoding="utf-8")
     resolver = ActorResolver(nlp, ActorKB.load([mine]))
     assert resolver.resolve("the VDF").code == "COLREB"
+
+
+def test_actors_dated_office_holders_cover_g20_defence_ministers(coder):
+    # the same office, two holders: the article date picks the one in office
+    assert coder.resolve_actor("Anatoly Serdyukov", date="2010-06-01").code == "RUSMIL"
+    assert coder.resolve_actor("Giorgia Meloni", date="2023-01-01").code == "ITAGOV"
+    assert coder.resolve_actor("Prime Minister Kishida", date="2022-05-01").name == "Fumio Kishida"
+    assert coder.resolve_actor("Mark Rutte", date="2025-01-01").code == "IGOMIL"

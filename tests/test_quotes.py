@@ -118,3 +118,15 @@ def test_quotes_unknown_note_tag_names_file_and_line(tmp_path, monkeypatch):
         assert "cues.tsv:2" in str(e.value) and "unknown note tag" in str(e.value)
     finally:
         quotes._load_cues.cache_clear()
+
+
+def test_quotes_transcript_turn_is_its_speakers_words(nlp):
+    doc = nlp("The interview went on.\n\nMORALES: We will not hand over the airport to anyone.\n")
+    direct = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert [(_speaker(doc, q), doc.text[q.start:q.end]) for q in direct] == [
+        ("MORALES", "We will not hand over the airport to anyone.")]
+
+
+def test_quotes_a_title_in_quote_marks_is_no_quote(nlp):
+    doc = nlp('The minister said on "Meet the Press," that talks would resume in May.')
+    assert [q for q in find_quotes(doc) if q.kind == "direct"] == []

@@ -9,6 +9,7 @@ or "according to X". Speakers are returned as token spans; the coder resolves th
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -187,8 +188,9 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
         cue = _cue_in(sent, cues, None)
         if cue is not None:
             speaker = _speaker_of(cue)
-            if speaker is not None:
-                sent_attr[n] = (cue, speaker)
+            if speaker is not None and not _inside(speaker.idx, direct) \
+                    and not _inside(cue.idx, direct):
+                sent_attr[n] = (cue, speaker)  # "I said" inside a quote attributes nothing
     sent_starts = [s.start_char for s in sents]
     for start, end in direct:
         n = _sentence_at(sent_starts, start)
@@ -245,11 +247,48 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
                 sp = _speaker_span(pobj)
                 found.append(QuoteSpan(sp[0], sp[1], pobj.i, "according to", according.i, cs,
                                        ce, "indirect", c_start, c_end))
+    turns = _transcript_turns(doc, text)
+    if turns:  # a turn's words are its speaker's, also when the paragraph opens a quote mark
+        found = [q for q in found
+                 if not any(t.start < q.end and q.start < t.end for t in turns)] + turns
     found.sort(key=lambda q: q.start)
-    return _merge_split(doc, text, _drop_inner(found))
+    return _merge_split(doc, text, _drop_inner(found, text))
 
 
-def _drop_inner(found: list[QuoteSpan]) -> list[QuoteSpan]:
+_TURN = re.compile(r'(?m)^["\u201c]?(?P<who>(?:[A-Z][A-Za-z.\'-]+\s){0,2}[A-Z][A-Za-z.\'-]+):\s+'
+                   r'(?P<said>[^\n]{12,})$')
+
+
+def _transcript_turns(doc: Doc, text: str) -> list[QuoteSpan]:
+    """Interview transcripts: a paragraph opening 'PENCE: Well, look, ...' is Pence's words."""
+    out: list[QuoteSpan] = []
+    if ":" not in text:
+        return out
+    for m in _TURN.finditer(text):
+        who, said = m.span("who"), m.span("said")
+        if not (m["who"].isupper() or len(m["who"].split()) >= 2):
+            continue  # "Update: ..." and "Note: ..." are no speakers; upper case or full names
+        speaker = doc.char_span(who[0], who[1], alignment_mode="expand")
+        content = doc.char_span(said[0], said[1], alignment_mode="contract")
+        if speaker is None or content is None or len(content) < 3:
+            continue
+        out.append(QuoteSpan(speaker.start, speaker.end, speaker.end - 1, ":", None, said[0],
+                             said[1], "direct", content.start, content.end))
+    return out
+
+
+def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= char < b for a, b in spans)
+
+
+def _title_like(text: str) -> bool:
+    """'"Fox News Sunday,"', '"The Apprentice"': a name in quote marks, not words said."""
+    words = text.strip(" ,.;:!?").split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "a")
+                                        for w in words) and not text.rstrip().endswith(("!", "?"))
+
+
+def _drop_inner(found: list[QuoteSpan], text: str) -> list[QuoteSpan]:
     """A quoted phrase inside a reported clause is part of that (mixed) quote, not a quote of
     its own; a short quoted phrase with no one saying it is a title or a scare quote."""
     reported = [q for q in found if q.kind != "direct"]
@@ -259,6 +298,8 @@ def _drop_inner(found: list[QuoteSpan]) -> list[QuoteSpan]:
             if any(r.start <= q.start and q.end <= r.end for r in reported):
                 continue
             if q.speaker_head is None and q.content_end - q.content_start <= 4:
+                continue
+            if q.content_end - q.content_start <= 5 and _title_like(text[q.start:q.end]):
                 continue
         out.append(q)
     return out

@@ -308,3 +308,11 @@ def test_events_a_headline_without_function_words_is_coded(coder):
 def test_events_named_modifier_beats_possessive_pronoun(coder):
     got = _triples(coder, "Greece demanded that its European Union partners reject the plan.")
     assert ("REQUEST", "GRC", "IGOEUR") in got
+
+
+def test_events_a_guessed_country_never_makes_an_actor_act_on_itself(coder):
+    text = ("Turkish troops shelled positions in Syria on Sunday. Turkey's prime minister spoke "
+            "in Ankara. Kurdish leaders rejected Ankara's accusations.")
+    events = [e for e in coder.code(text, date="2016-03-14").events
+              if e.trigger.text == "rejected"]
+    assert [(e.source.code, e.target.code) for e in events] == [("GOV", "TURGOV")]

@@ -142,12 +142,18 @@ class Coder:
         # an actor with a sector and no country ("demonstrators", "the president") is of the
         # country its phrase names ("activists from the Fatah Party"), else (a source) of where
         # the event happens, else, for people with a title, of the country the story is about
+        unplaced = source
         source = _placed(doc, ev.source, ev.source_tok, source, place, story_country,
                          by_tok or {})
         # a target need not be where the act happens, but a state's forces and offices are
         t_place = place if target is not None and target.sector in _STATE_SECTORS else None
+        unplaced_target = target
         target = _placed(doc, ev.target, ev.target_tok, target, t_place, story_country,
                          by_tok or {})
+        if source is not None and target is not None and source.code == target.code:
+            # a guessed country that makes an actor act on itself is the wrong guess
+            source, target = (unplaced, target) if source is not unplaced else \
+                (source, unplaced_target)
         return Event(
             event_id=f"{article_id}:{n}", type=ev.pattern.type, mode=ev.mode,
             contexts=ev.contexts, cameo=ev.pattern.cameo, quad=ev.pattern.quad,

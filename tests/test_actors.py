@@ -105,3 +105,10 @@ def test_actors_dated_office_holders_cover_g20_defence_ministers(coder):
     assert coder.resolve_actor("Giorgia Meloni", date="2023-01-01").code == "ITAGOV"
     assert coder.resolve_actor("Prime Minister Kishida", date="2022-05-01").name == "Fumio Kishida"
     assert coder.resolve_actor("Mark Rutte", date="2025-01-01").code == "IGOMIL"
+
+
+def test_actors_national_body_takes_the_country_the_phrase_names(coder):
+    assert coder.resolve_actor("Pakistan's Supreme Court").code == "PAKJUD"
+    assert coder.resolve_actor("the French Senate").code == "FRALEG"
+    assert coder.resolve_actor("the Supreme Court").code == "USAJUD"  # the entry's default
+    assert coder.resolve_actor("the pro-Iranian Hezbollah").code == "LBNREB"  # a stance

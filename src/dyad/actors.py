@@ -293,7 +293,16 @@ class ActorResolver:
             if entry.kind == "person":
                 return [self._person(doc, start, head, entry, story, date, lemmas)]
             s = min(start, h_start) if _has_kb_left(kb_at, start, h_start) else h_start
-            m = _mention(doc, s, max(h_end, head.i + 1), head.i, entry.name, entry.country,
+            country = entry.country
+            if entry.kind == "org" and country not in INTERNATIONAL:
+                # "Pakistan's Supreme Court", "the French Senate": a national body named by its
+                # generic name belongs to the country the phrase says, not the entry's default
+                said = _nearest_country(kb_at, start, h_start)
+                if said is not None and said[0].country and said[0].country != country \
+                        and said[0].country not in INTERNATIONAL \
+                        and not _aligned_with(doc, said[1]):
+                    country, s = said[0].country, min(start, h_start)
+            m = _mention(doc, s, max(h_end, head.i + 1), head.i, entry.name, country,
                          entry.sector, entry.kind)
             story.by_head[head.i] = m
             if entry.kind in ("country", "capital", "metonym", "org"):
@@ -529,6 +538,13 @@ def _sentence_index(doc: Doc) -> list[int]:
 
 def _has_kb_left(kb_at: list, start: int, h_start: int) -> bool:
     return any(kb_at[i] is not None for i in range(start, h_start))
+
+
+def _aligned_with(doc: Doc, i: int) -> bool:
+    """'pro-Iranian', 'anti-American': a stance toward a country, not membership of it."""
+    words = [t.lower_ for t in doc[max(0, i - 2):i]]
+    return bool(words) and (words[-1] in ("pro", "anti") or
+                            (len(words) == 2 and words[0] in ("pro", "anti") and words[1] == "-"))
 
 
 def _nearest_country(kb_at: list, start: int, end: int) -> tuple[Entry, int] | None:

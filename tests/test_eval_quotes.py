@@ -47,3 +47,14 @@ def test_eval_quotes_end_to_end(tmp_path, nlp):
 def test_eval_quotes_wrong_folder_is_a_clear_error(tmp_path, nlp):
     with pytest.raises(InputError, match="expected 'attributions/' and 'text/' folders"):
         evaluate_quotes(tmp_path, nlp=nlp)
+
+
+def test_eval_quotes_a_speaker_resolved_to_the_named_person_is_right():
+    text = 'Mayor Lina Ortiz spoke first. "We are ready," she said. Ortiz later left.'
+    gold = [GoldAttribution(((31, 43),), ((56, 61),))]  # the source marked at "Ortiz" later
+    right = [PredictedQuote((31, 43), (46, 49), "Lina Ortiz")]  # "she", bound to Lina Ortiz
+    wrong = [PredictedQuote((31, 43), (46, 49), "Lina Marsh")]
+    for predicted, recall in ((right, 1.0), (wrong, 0.0)):
+        report = QuoteReport()
+        score_article(report, text, gold, predicted)
+        assert report.to_json()["recall"] == recall

@@ -121,10 +121,45 @@ def test_quotes_unknown_note_tag_names_file_and_line(tmp_path, monkeypatch):
 
 
 def test_quotes_transcript_turn_is_its_speakers_words(nlp):
-    doc = nlp("The interview went on.\n\nMORALES: We will not hand over the airport to anyone.\n")
+    doc = nlp("We spoke to Mayor Ana Morales.\n\nMORALES: We will not hand over the airport to "
+              "anyone.\n")
     direct = [q for q in find_quotes(doc) if q.kind == "direct"]
     assert [(_speaker(doc, q), doc.text[q.start:q.end]) for q in direct] == [
         ("MORALES", "We will not hand over the airport to anyone.")]
+
+
+def test_quotes_labels_before_a_colon_are_no_speakers(nlp):
+    doc = nlp("The Latest: Ministers meet in Geneva to discuss the truce.\n\n"
+              "CLARIFICATION: An earlier version misstated the date of the meeting.\n")
+    assert [q for q in find_quotes(doc) if q.kind == "direct"] == []
+
+
+def test_quotes_two_apostrophes_mark_a_quote_split_by_its_attribution(nlp):
+    doc = nlp("''The port will reopen,'' the governor said. ''Ships are already waiting.''")
+    direct = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert [(_speaker(doc, q), doc.text[q.start:q.end]) for q in direct] == [
+        ("the governor", "The port will reopen,'' the governor said. ''Ships are already "
+                         "waiting.")]
+
+
+def test_quotes_attribution_set_off_by_commas_reports_the_whole_sentence(nlp):
+    assert _found(nlp("The ferry service, the minister said, will resume next month.")) == [
+        ("indirect", "the minister", "said", "The ferry service, the minister said, will resume "
+                                            "next month")]
+    assert _found(nlp("Turnout fell in every district, officials said.")) == [
+        ("indirect", "officials", "said", "Turnout fell in every district")]
+
+
+def test_quotes_a_short_quoted_phrase_is_no_quote_of_its_own(nlp):
+    doc = nlp('The senator called the plan "reckless" in a speech on Monday.')
+    assert [q for q in find_quotes(doc) if q.kind == "direct"] == []
+
+
+def test_quotes_i_think_inside_a_quote_is_no_speaker_for_it(nlp):
+    doc = nlp('"The talks, I think, were useful," the envoy said.')
+    direct = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert [_speaker(doc, q) for q in direct] == ["the envoy"]
+    assert [q for q in find_quotes(doc) if q.kind != "direct"] == []
 
 
 def test_quotes_a_title_in_quote_marks_is_no_quote(nlp):

@@ -5,7 +5,9 @@ against :func:`dyad.quotes.find_quotes`. Where several annotators marked one art
 annotation in name order is the gold. Matching is one-to-one in text order:
 
 * content: the predicted quote covers at least half of the gold content's whitespace tokens;
-* attribution: content matches and the predicted speaker span overlaps the gold source span.
+* attribution: content matches and the predicted speaker span overlaps the gold source span, or
+  the predicted speaker resolves to the person the gold source names (same surname: "Shah" in
+  the gold, "he" bound to Raj Shah in dyad's output).
 """
 
 from __future__ import annotations
@@ -17,14 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dyad.errors import InputError
-from dyad.quotes import find_quotes
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 RULE = ("a predicted quote matches a gold attribution when it covers >= 50% of the gold "
-        "content's word tokens (punctuation and quotation marks are not tokens); it is attributed right when, too, its speaker span overlaps the gold "
-        "source span (one-to-one, text order; first annotator per article)")
+        "content's word tokens (punctuation and quotation marks are not tokens); it is attributed "
+        "right when, too, its speaker span overlaps the gold source span or its speaker resolves "
+        "to the person the gold source names (same surname) (one-to-one, text order; first "
+        "annotator per article)")
 _TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*")  # words: a quote mark is no part of the content
 Spans = tuple[tuple[int, int], ...]
 
@@ -39,6 +42,7 @@ class GoldAttribution:
 class PredictedQuote:
     content: tuple[int, int]
     speaker: tuple[int, int] | None
+    speaker_name: str | None = None  # the person the speaker resolves to, if any
 
 
 def _spans(field_text: str) -> Spans:
@@ -140,8 +144,21 @@ def score_article(report: QuoteReport, text: str, gold: Sequence[GoldAttribution
         used.add(best)
         report.content_matched += 1
         speaker = predicted[best].speaker
-        if speaker is not None and g.source and _overlaps(g.source, speaker):
+        if speaker is not None and g.source and _overlaps(g.source, speaker) or \
+                _names(text, g.source, predicted[best].speaker_name):
             report.attributed += 1
+
+
+_NAME = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)*")
+
+
+def _names(text: str, source: Spans, name: str | None) -> bool:
+    """Does the gold source name the person dyad resolved the speaker to? Surnames compared."""
+    if not name or not source:
+        return False
+    surname = _NAME.findall(name)
+    words = set(_NAME.findall(" ".join(text[a:b] for a, b in source)))
+    return bool(surname) and surname[-1] in words
 
 
 def evaluate_quotes(gold_dir: str | Path, *, nlp: Language,
@@ -158,16 +175,19 @@ def evaluate_quotes(gold_dir: str | Path, *, nlp: Language,
     items = [(text_dir / f"{stem}.txt", ann) for stem, ann in sorted(chosen.items())
              if (text_dir / f"{stem}.txt").is_file()][:limit]
     texts = [t.read_text(encoding="utf-8") for t, _ in items]
+    from dyad.coder import Coder
+
+    coder = Coder(nlp=nlp)
     report = QuoteReport()
-    for (_, ann), text, doc in zip(items, texts, nlp.pipe(texts), strict=True):
+    for (_, ann), text in zip(items, texts, strict=True):
         predicted = []
-        for q in find_quotes(doc):
+        for q in coder.code(text, date=None).quotes:
             report.by_kind[q.kind] = report.by_kind.get(q.kind, 0) + 1
-            speaker = None
-            if q.speaker_start is not None and q.speaker_end is not None:
-                span = doc[q.speaker_start:q.speaker_end]
-                speaker = (span.start_char, span.end_char)
-            predicted.append(PredictedQuote((q.start, q.end), speaker))
+            sp = q.speaker
+            speaker = (sp.start, sp.end) if sp is not None and sp.start is not None \
+                and sp.end is not None else None
+            name = sp.name if sp is not None else None
+            predicted.append(PredictedQuote((q.start, q.end), speaker, name))
         score_article(report, text, read_brat(ann), predicted)
     return report
 

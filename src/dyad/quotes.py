@@ -24,6 +24,9 @@ OPEN_MARKS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 CLOSE_MARKS = frozenset({"\u201d", '"', "\u00bb"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FRAME_TAGS = frozenset({"obj", "to", "for", "on", "to-prep"})
+_WORD = re.compile(r"\w+")
+_QUOTE_TEXT = frozenset({'"', "\u201c", "\u201d", "''", "'"})
+_RUN_ON = 400  # characters: an unattributed quote this close after a quote is the same voice
 _FRAME_PREPS = {"for": "for", "on": "on", "to-prep": "to"}
 
 
@@ -99,36 +102,61 @@ def _load_cues() -> CueLexicon:
                       frames)
 
 
+def _marks(text: str) -> list[tuple[int, int, str]]:
+    """(position, width, closing mark) of every quote mark; two apostrophes ('') are a mark in
+    wire copy that lacks double quotes, opening and closing alike."""
+    out: list[tuple[int, int, str]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "'" and i + 1 < n and text[i + 1] == "'":
+            out.append((i, 2, "''"))
+            i += 2
+            continue
+        if ch in OPEN_MARKS or ch in CLOSE_MARKS:
+            out.append((i, 1, OPEN_MARKS.get(ch, ch)))
+        i += 1
+    return out
+
+
 def _quote_char_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the words inside quote marks; an unclosed quote runs to the paragraph
     end and, when the next paragraph opens with a mark, on into it (newspaper convention)."""
     spans: list[tuple[int, int]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in OPEN_MARKS and (ch != '"' or i == 0 or not text[i - 1].isalnum()):
-            close = OPEN_MARKS[ch]
-            j = i + 1
-            start = j
-            while j < n:
-                c = text[j]
-                if c == close or (close == '"' and c in CLOSE_MARKS) or (c == "\u201d"):
-                    break
-                if c == "\n":
-                    k = j
-                    while k < n and text[k] in "\n \t":
-                        k += 1
-                    if k < n and text[k] in OPEN_MARKS:
-                        j = k + 1  # the quote continues into the next paragraph
-                        continue
-                    break
-                j += 1
-            end = j
-            if end - start >= 2:
-                spans.append((start, end))
-            i = j + 1
+    marks = _marks(text)
+    n, k = len(text), 0
+    while k < len(marks):
+        pos, width, close = marks[k]
+        ch = text[pos]
+        opens = ch in OPEN_MARKS or close == "''"
+        if not opens or ((ch == '"' or close == "''") and pos > 0 and text[pos - 1].isalnum()):
+            k += 1
+            continue
+        start = pos + width
+        end, nxt, j, m = n, len(marks), start, k + 1
+        while m < len(marks):
+            mpos, _, mclose = marks[m]
+            br = text.find("\n", j, mpos)
+            if br >= 0:  # a paragraph break ends the quote unless the next paragraph reopens it
+                q = br
+                while q < n and text[q] in "\n \t":
+                    q += 1
+                if q == mpos and text[mpos] not in CLOSE_MARKS - set(OPEN_MARKS):
+                    j, m = mpos + 1, m + 1
+                    continue
+                end, nxt = br, m
+                break
+            if (mclose == close or (close == '"' and text[mpos] in CLOSE_MARKS)
+                    or text[mpos] == "\u201d"):
+                end, nxt = mpos, m + 1
+                break
+            m += 1
         else:
-            i += 1
+            br = text.find("\n", j)
+            end = br if br >= 0 else n
+        if end - start >= 2:
+            spans.append((start, end))
+        k = max(nxt, k + 1)
     return spans
 
 
@@ -147,13 +175,14 @@ def _speaker_span(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.i + 1
 
 
-def _cue_in(sent: Span, cues: CueLexicon, outside: tuple[int, int] | None) -> Token | None:
+def _cue_in(sent: Span, cues: CueLexicon,
+            outside: Sequence[tuple[int, int]] = ()) -> Token | None:
     best = None
     for tok in sent:
         if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues.verbs:
             continue
-        if outside is not None and outside[0] <= tok.idx < outside[1]:
-            continue
+        if _inside(tok.idx, outside):
+            continue  # "I think" inside a quote attributes nothing outside it
         if _speaker_of(tok) is None:
             continue
         if best is None or tok.dep_ == "ROOT":
@@ -180,30 +209,33 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
     text = doc.text if text is None else text  # doc.text is rebuilt on every read
     sents = list(doc.sents)
     found: list[QuoteSpan] = []
-    direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text) else []
+    direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text or "''" in text) else []
     covered: list[tuple[int, int]] = []
     sent_attr: dict[int, tuple[Token, Token]] = {}
     # attribution per sentence, for quotes that stand alone next to an attributed one
     for n, sent in enumerate(sents):
-        cue = _cue_in(sent, cues, None)
+        cue = _cue_in(sent, cues)
         if cue is not None:
             speaker = _speaker_of(cue)
             if speaker is not None and not _inside(speaker.idx, direct) \
                     and not _inside(cue.idx, direct):
                 sent_attr[n] = (cue, speaker)  # "I said" inside a quote attributes nothing
     sent_starts = [s.start_char for s in sents]
+    last: tuple[Token | None, Token, int] | None = None
     for start, end in direct:
         n = _sentence_at(sent_starts, start)
         sent = sents[n]
-        cue = _cue_in(sent, cues, (start, end))
+        cue = _cue_in(sent, cues, direct)
         speaker = _speaker_of(cue) if cue is not None else None
-        if speaker is not None and start <= speaker.idx < end:
+        if speaker is not None and _inside(speaker.idx, direct):
             speaker = None
         if speaker is None:
             for m in (n - 1, n + 1):
                 if m in sent_attr and not (start <= sent_attr[m][0].idx < end):
                     cue, speaker = sent_attr[m]
                     break
+        if speaker is None and last is not None and start - last[2] < _RUN_ON:
+            cue, speaker = last[0], last[1]  # a quote running on from the speaker's last one
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
@@ -211,21 +243,24 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
         found.append(QuoteSpan(sp[0], sp[1], speaker.i if speaker is not None else None,
                                _cue_text(cue), cue.i if cue is not None else None, start, end,
                                "direct", span.start, span.end))
+        if speaker is not None:
+            last = (cue, speaker, end)
         covered.append((start, end))
     for sent in sents:
         for tok in sent:
             if tok.lemma_.lower() not in cues.verbs or tok.pos_ not in ("VERB", "AUX"):
                 continue
             speaker = _speaker_of(tok)
-            if speaker is None:
-                continue
-            content = _content(tok, cues.frames.get(tok.lemma_.lower(), frozenset()))
+            if speaker is None or _inside(tok.idx, covered):
+                continue  # speech reported inside a quote is part of that quote
+            content = _parenthetical(tok, speaker, sent) or \
+                _content(tok, cues.frames.get(tok.lemma_.lower(), frozenset()))
             if content is None:
                 continue
             c_start, c_end = content
             cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
-            if any(min(ce, b) - max(cs, a) >= (ce - cs) / 2 for a, b in covered):
-                continue  # a direct quote already holds most of it
+            if sum(max(0, min(ce, b) - max(cs, a)) for a, b in covered) >= (ce - cs) / 2:
+                continue  # direct quotes already hold most of it
             kind = "mixed" if any(cs <= a and b <= ce for a, b in covered) else "indirect"
             sp = _speaker_span(speaker)
             found.append(QuoteSpan(sp[0], sp[1], speaker.i, tok.text, tok.i, cs, ce, kind,
@@ -266,8 +301,8 @@ def _transcript_turns(doc: Doc, text: str) -> list[QuoteSpan]:
         return out
     for m in _TURN.finditer(text):
         who, said = m.span("who"), m.span("said")
-        if not (m["who"].isupper() or len(m["who"].split()) >= 2):
-            continue  # "Update: ..." and "Note: ..." are no speakers; upper case or full names
+        if not _turn_speaker(m["who"], text):
+            continue
         speaker = doc.char_span(who[0], who[1], alignment_mode="expand")
         content = doc.char_span(said[0], said[1], alignment_mode="contract")
         if speaker is None or content is None or len(content) < 3:
@@ -275,6 +310,18 @@ def _transcript_turns(doc: Doc, text: str) -> list[QuoteSpan]:
         out.append(QuoteSpan(speaker.start, speaker.end, speaker.end - 1, ":", None, said[0],
                              said[1], "direct", content.start, content.end))
     return out
+
+
+def _turn_speaker(who: str, text: str) -> bool:
+    """'PENCE:' and 'Mike Pence:' name a speaker; 'Update:', 'CLARIFICATION:' and 'The Latest:'
+    are labels. An upper-case name takes turns in an interview or is met elsewhere in the story
+    in its usual case."""
+    words = who.split()
+    if words[0].lower() in ("the", "a", "an", "this", "our", "your"):
+        return False
+    if who.isupper():
+        return text.count(who + ":") >= 2 or any(w.title() in text for w in words if len(w) > 1)
+    return len(words) >= 2
 
 
 def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -299,6 +346,8 @@ def _drop_inner(found: list[QuoteSpan], text: str) -> list[QuoteSpan]:
                 continue
             if q.speaker_head is None and q.content_end - q.content_start <= 4:
                 continue
+            if q.cue != ":" and len(_WORD.findall(text[q.start:q.end])) <= 2:
+                continue  # "called them 'deplorables'": a phrase quoted in the writer's words
             if q.content_end - q.content_start <= 5 and _title_like(text[q.start:q.end]):
                 continue
         out.append(q)
@@ -343,12 +392,51 @@ def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -
     return True
 
 
+def _parenthetical(cue: Token, speaker: Token, sent: Span) -> tuple[int, int] | None:
+    """'The talks, the minister said, will resume' and 'The talks will resume, the minister
+    said': an attribution set off by commas reports the rest of its sentence."""
+    if cue.dep_ not in ("ROOT", "parataxis") or speaker.i == cue.i:
+        return None
+    doc = cue.doc
+    lo = min(speaker.left_edge.i, cue.i)
+    hi = max(speaker.right_edge.i, cue.i)
+    for c in cue.children:  # "said in a June report", "said Wednesday"
+        if c.i > hi and c.dep_ in ("prep", "npadvmod", "advmod", "agent") and c.right_edge.i > hi:
+            hi = c.right_edge.i
+    before = lo - 1
+    while before >= sent.start and doc[before].text in _QUOTE_TEXT:
+        before -= 1
+    if before < sent.start + 3 or doc[before].text != ",":
+        return None
+    after = hi + 1
+    if after < sent.end and doc[after].text == ",":
+        start, end = sent.start, sent.end  # the attribution sits inside what it reports
+    elif after >= sent.end or all(t.is_punct or t.is_space for t in doc[after:sent.end]):
+        start, end = sent.start, before
+    else:
+        return None
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end - start >= 3 else None
+
+
 def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
     """Token range of what the cue reports: its clause, else the complement its frame names."""
-    comp = next((c for c in cue.children if c.dep_ in ("ccomp", "parataxis")), None)
-    if comp is not None:
-        start, end = comp.left_edge.i, comp.right_edge.i + 1
+    comps = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis")]
+    if comps:  # "said Trump has respect ... and his comment was ...": every clause it reports
+        start = min(c.left_edge.i for c in comps)
+        end = max(c.right_edge.i for c in comps) + 1
         return (start, end) if end - start >= 3 else None
+    if cue.dep_ == "parataxis" and cue.head.i != cue.i:
+        # "The benefit, it says, would be $300": the attribution sits inside what it reports
+        start, end = cue.head.left_edge.i, cue.head.right_edge.i + 1
+        while start < end and (cue.doc[start].is_punct or cue.doc[start].is_space):
+            start += 1
+        while end > start and (cue.doc[end - 1].is_punct or cue.doc[end - 1].is_space):
+            end -= 1
+        return (start, end) if end - start >= 4 else None
     parts: list[Token] = []
     for c in cue.children:
         if c.i < cue.i:

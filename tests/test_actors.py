@@ -34,6 +34,17 @@ def test_actors_office_dates_pick_the_entry(resolver):
     assert (before.country, before.sector, before.code) == ("USA", None, "USA")
     after = resolver.resolve("Obama", date="2019-05-01")
     assert (after.country, after.sector, after.code) == ("USA", "ELI", "USAELI")
+    between = resolver.resolve("Trump", date="2023-03-01")  # between two terms: former
+    assert (between.sector, between.code) == ("ELI", "USAELI")
+
+
+def test_actors_people_row_ending_before_it_starts_names_file_and_line():
+    kb = ActorKB()
+    lines = ["name\taliases\tcountry\tsector\trole\tstart\tend\n",
+             "Ana Ruiz\t\tCHL\tGOV\tpresident\t2020-03-11\t2019-03-11\n"]
+    with pytest.raises(DataError) as e:
+        kb._load_people("people.tsv", lines)
+    assert str(e.value) == "people.tsv:2: end 2019-03-11 is before start 2020-03-11"
 
 
 @pytest.mark.parametrize("phrase,code", [("Hungarian", "HUN"), ("Libyans", "LBY"),
@@ -101,7 +112,9 @@ def test_actors_user_file_adds_a_group(nlp, tmp_path):
 
 def test_actors_dated_office_holders_cover_g20_defence_ministers(coder):
     # the same office, two holders: the article date picks the one in office
-    assert coder.resolve_actor("Anatoly Serdyukov", date="2010-06-01").code == "RUSMIL"
+    # a defence minister holds a civilian office (GOV); the chief of the general staff is MIL
+    assert coder.resolve_actor("Anatoly Serdyukov", date="2010-06-01").code == "RUSGOV"
+    assert coder.resolve_actor("Valery Gerasimov", date="2020-06-01").code == "RUSMIL"
     assert coder.resolve_actor("Giorgia Meloni", date="2023-01-01").code == "ITAGOV"
     assert coder.resolve_actor("Prime Minister Kishida", date="2022-05-01").name == "Fumio Kishida"
     assert coder.resolve_actor("Mark Rutte", date="2025-01-01").code == "IGOMIL"

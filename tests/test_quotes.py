@@ -165,3 +165,12 @@ def test_quotes_i_think_inside_a_quote_is_no_speaker_for_it(nlp):
 def test_quotes_a_title_in_quote_marks_is_no_quote(nlp):
     doc = nlp('The minister said on "Meet the Press," that talks would resume in May.')
     assert [q for q in find_quotes(doc) if q.kind == "direct"] == []
+
+
+def test_quotes_cue_noun_with_a_that_clause_reports_it(nlp):
+    assert _found(nlp("Nobody heeded the envoy's warning that the truce could collapse.")) == [
+        ("indirect", "the envoy", "warning", "that the truce could collapse")]
+    assert _found(nlp("Farmers repeated their claim that the new dam had dried the river.")) == [
+        ("indirect", "Farmers", "claim", "that the new dam had dried the river")]
+    dismissed = _found(nlp("The ministry dismissed the claim that the vote had been rigged."))
+    assert [q for q in dismissed if q[2] == "claim"] == []  # a claim dismissed is not its own

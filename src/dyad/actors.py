@@ -113,9 +113,10 @@ class ActorKB:
             people = [e for e in all_entries if e.kind == "person"]
             if not people or date is None:
                 return None
-            latest = max(people, key=lambda e: e.start or "")
-            former = latest.end is not None and latest.end <= date
-            return dataclasses.replace(latest, sector="ELI" if former else None)
+            ended = [e for e in people if e.end is not None and e.end <= date]
+            if ended:  # between two offices, or after the last: a former office-holder
+                return dataclasses.replace(max(ended, key=lambda e: e.end or ""), sector="ELI")
+            return dataclasses.replace(min(people, key=lambda e: e.start or ""), sector=None)
         return min(entries, key=lambda e: KIND_PRIORITY.get(e.kind, 9))
 
     def sector_of(self, words: Sequence[str]) -> tuple[str, bool, int] | None:
@@ -174,6 +175,8 @@ class ActorKB:
                 value = row[col]
                 if value and (len(value) != 10 or value[4] != "-" or value[7] != "-"):
                     raise DataError(where, lineno, f"{col} date {value!r} must be YYYY-MM-DD")
+            if row["start"] and row["end"] and row["end"] < row["start"]:
+                raise DataError(where, lineno, f"end {row['end']} is before start {row['start']}")
             entry = Entry(row["name"], row["country"], row["sector"] or None, "person",
                           row["start"] or None, row["end"] or None)
             for phrase in [row["name"], *row["aliases"].split("|")]:
@@ -478,6 +481,8 @@ class ActorResolver:
                          code=join_code(entry.country, entry.sector))
         root = next(iter(doc.sents)).root
         best = next((m for m in mentions if m.head == root.i), None)
+        if best is not None and best.kind == "title":  # "Defence Minister X": X, if known
+            best = next((m for m in mentions if m.kind == "person" and m.code), best)
         if best is None:
             best = max(mentions, key=lambda m: (m.code is not None, m.end - m.start))
         actor = self.to_actor(best)

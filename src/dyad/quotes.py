@@ -190,6 +190,40 @@ def _cue_in(sent: Span, cues: CueLexicon,
     return best
 
 
+_DISOWN = frozenset({"dismiss", "reject", "deny", "dispute", "question", "refute", "rebut", "mock",
+                     "ridicule", "challenge", "counter", "doubt", "debunk", "ignore"})
+
+
+def _noun_cues(sent: Span, cues: CueLexicon) -> list[tuple[Token, Token, tuple[int, int]]]:
+    """'his claim that the vote was rigged', 'issued a warning that ...': a cue noun with a
+    that-clause reports it; the speaker is the possessor, else the subject of the verb that
+    makes or holds the noun ('Democrats persisted in arguments that ...')."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.nouns:
+            continue
+        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+                      None)
+        if clause is None:
+            continue
+        speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if speaker is None or speaker.pos_ == "PRON":  # "Farmers repeated their claim"
+            verb = tok.head if tok.dep_ == "dobj" else \
+                tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+            if verb is not None and verb.pos_ in ("VERB", "AUX") \
+                    and verb.lemma_.lower() not in _DISOWN:
+                speaker = next((c for c in verb.children if c.dep_ == "nsubj"), speaker)
+        if speaker is None or speaker.lower_ in ("it", "which", "that"):
+            continue
+        start, end = clause.left_edge.i, clause.right_edge.i + 1
+        while end > start and clause.doc[end - 1].is_punct:
+            end -= 1
+        if end - start >= 4:
+            out.append((tok, speaker, (start, end)))
+    return out
+
+
 def _according_to(sent: Span) -> tuple[Token, Token] | None:
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
@@ -265,6 +299,14 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
             sp = _speaker_span(speaker)
             found.append(QuoteSpan(sp[0], sp[1], speaker.i, tok.text, tok.i, cs, ce, kind,
                                    c_start, c_end))
+        for noun, speaker, (c_start, c_end) in _noun_cues(sent, cues):
+            cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
+            if _inside(noun.idx, covered) or \
+                    sum(max(0, min(ce, b) - max(cs, a)) for a, b in covered) >= (ce - cs) / 2:
+                continue
+            sp = _speaker_span(speaker)
+            found.append(QuoteSpan(sp[0], sp[1], speaker.i, noun.text, noun.i, cs, ce,
+                                   "indirect", c_start, c_end))
         acc = _according_to(sent)
         if acc is not None:
             according, pobj = acc

@@ -174,3 +174,13 @@ def test_quotes_cue_noun_with_a_that_clause_reports_it(nlp):
         ("indirect", "Farmers", "claim", "that the new dam had dried the river")]
     dismissed = _found(nlp("The ministry dismissed the claim that the vote had been rigged."))
     assert [q for q in dismissed if q[2] == "claim"] == []  # a claim dismissed is not its own
+
+
+def test_quotes_passive_cue_speaks_through_its_agent(nlp):
+    assert _found(nlp("The plan to close the port was first reported by the local radio.")) == [
+        ("indirect", "the local radio", "reported", "The plan to close the port")]
+
+
+def test_quotes_prepositional_content_about_and_of(nlp):
+    assert _found(nlp("The foreign minister spoke about the risk of a wider war.")) == [
+        ("indirect", "The foreign minister", "spoke", "the risk of a wider war")]

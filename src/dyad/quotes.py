@@ -23,11 +23,11 @@ if TYPE_CHECKING:
 OPEN_MARKS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 CLOSE_MARKS = frozenset({"\u201d", '"', "\u00bb"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-FRAME_TAGS = frozenset({"obj", "to", "for", "on", "to-prep"})
+FRAME_TAGS = frozenset({"obj", "to", "for", "on", "to-prep", "about", "of"})
 _WORD = re.compile(r"\w+")
 _QUOTE_TEXT = frozenset({'"', "\u201c", "\u201d", "''", "'"})
 _RUN_ON = 400  # characters: an unattributed quote this close after a quote is the same voice
-_FRAME_PREPS = {"for": "for", "on": "on", "to-prep": "to"}
+_FRAME_PREPS = {"for": "for", "on": "on", "to-prep": "to", "about": "about", "of": "of"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +162,10 @@ def _quote_char_spans(text: str) -> list[tuple[int, int]]:
 
 def _speaker_of(cue: Token) -> Token | None:
     for c in cue.children:
-        if c.dep_ in SUBJECT_DEPS:
+        if c.dep_ == "nsubjpass":  # "was reported by the Post": the agent said it
+            agent = next((a for a in cue.children if a.dep_ == "agent"), None)
+            return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
+        if c.dep_ == "nsubj":
             return c
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _speaker_of(cue.head)  # "..., saying that": the subject of the main verb
@@ -445,16 +448,20 @@ def _parenthetical(cue: Token, speaker: Token, sent: Span) -> tuple[int, int] | 
     for c in cue.children:  # "said in a June report", "said Wednesday"
         if c.i > hi and c.dep_ in ("prep", "npadvmod", "advmod", "agent") and c.right_edge.i > hi:
             hi = c.right_edge.i
+    first = sent.start  # a paragraph break inside the parser's sentence starts a new one
+    for t in doc[sent.start:lo]:
+        if "\n" in t.text:
+            first = t.i + 1
     before = lo - 1
-    while before >= sent.start and doc[before].text in _QUOTE_TEXT:
+    while before >= first and doc[before].text in _QUOTE_TEXT:
         before -= 1
-    if before < sent.start + 3 or doc[before].text != ",":
+    if before < first + 3 or doc[before].text != ",":
         return None
     after = hi + 1
     if after < sent.end and doc[after].text == ",":
-        start, end = sent.start, sent.end  # the attribution sits inside what it reports
+        start, end = first, sent.end  # the attribution sits inside what it reports
     elif after >= sent.end or all(t.is_punct or t.is_space for t in doc[after:sent.end]):
-        start, end = sent.start, before
+        start, end = first, before
     else:
         return None
     while start < end and (doc[start].is_punct or doc[start].is_space):
@@ -466,6 +473,10 @@ def _parenthetical(cue: Token, speaker: Token, sent: Span) -> tuple[int, int] | 
 
 def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
     """Token range of what the cue reports: its clause, else the complement its frame names."""
+    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:  # "The plan was first reported by the Post": the plan
+        start, end = passive.left_edge.i, passive.right_edge.i + 1
+        return (start, end) if end - start >= 2 else None
     comps = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis")]
     if comps:  # "said Trump has respect ... and his comment was ...": every clause it reports
         start = min(c.left_edge.i for c in comps)

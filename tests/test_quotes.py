@@ -184,3 +184,19 @@ def test_quotes_passive_cue_speaks_through_its_agent(nlp):
 def test_quotes_prepositional_content_about_and_of(nlp):
     assert _found(nlp("The foreign minister spoke about the risk of a wider war.")) == [
         ("indirect", "The foreign minister", "spoke", "the risk of a wider war")]
+
+
+def test_quotes_a_label_or_time_before_a_colon_is_no_speaker(nlp):
+    from spacy.tokens import Doc
+
+    # the parse a story's context can give: the label 'Latest' taken for the subject of 'says'
+    words = ["The", "Latest", ":", "Mayor", "Ortiz", "says", "the", "curfew", "will", "end", "."]
+    heads = [1, 5, 5, 4, 1, 5, 7, 9, 9, 5, 5]
+    deps = ["det", "nsubj", "punct", "compound", "appos", "ROOT", "det", "nsubj", "aux", "ccomp",
+            "punct"]
+    pos = ["DET", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "DET", "NOUN", "AUX", "VERB",
+           "PUNCT"]
+    lemmas = ["the", "Latest", ":", "Mayor", "Ortiz", "say", "the", "curfew", "will", "end", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
+              sent_starts=[True] + [False] * 10)
+    assert [(q[1], q[3]) for q in _found(doc)] == [("Mayor Ortiz", "the curfew will end")]

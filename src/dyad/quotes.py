@@ -166,12 +166,31 @@ def _speaker_of(cue: Token) -> Token | None:
             agent = next((a for a in cue.children if a.dep_ == "agent"), None)
             return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
         if c.dep_ == "nsubj":
-            return c
+            speaker = _past_label(c, cue)
+            if speaker is not None:
+                return speaker
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _speaker_of(cue.head)  # "..., saying that": the subject of the main verb
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "a statement saying that ..."
     return None
+
+
+def _past_label(subj: Token, cue: Token) -> Token | None:
+    """'The Latest: Trump urges ...', '12:15 p.m. Trump says ...': a label or time before a
+    colon is no speaker; the subject is what stands between the colon and the cue."""
+    if subj.i > cue.i:
+        return subj
+    colon = next((t for t in subj.doc[subj.i + 1:cue.i] if t.text == ":"), None)
+    if colon is None:
+        if subj.ent_type_ == "TIME" or subj.like_num:
+            return None
+        return subj
+    between = subj.doc[colon.i + 1:cue.i]
+    if len(between) == 0:
+        return None
+    root = between.root
+    return root if root.pos_ in ("NOUN", "PROPN", "PRON") else None
 
 
 def _speaker_span(tok: Token) -> tuple[int, int]:
@@ -251,8 +270,9 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
     sent_attr: dict[int, tuple[Token, Token]] = {}
     # attribution per sentence, for quotes that stand alone next to an attributed one
     for n, sent in enumerate(sents):
-        cue = _cue_in(sent, cues)
-        if cue is not None:
+        cue = _cue_in(sent, cues, direct)
+        if cue is not None and not cues.frames.get(cue.lemma_.lower()):
+            # only a verb of saying speaks for a quote next to it ("who support him" does not)
             speaker = _speaker_of(cue)
             if speaker is not None and not _inside(speaker.idx, direct) \
                     and not _inside(cue.idx, direct):

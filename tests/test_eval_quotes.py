@@ -58,3 +58,11 @@ def test_eval_quotes_a_speaker_resolved_to_the_named_person_is_right():
         report = QuoteReport()
         score_article(report, text, gold, predicted)
         assert report.to_json()["recall"] == recall
+
+
+def test_eval_quotes_span_text_running_over_two_lines_is_read(tmp_path):
+    f = tmp_path / "b_x1.ann"
+    f.write_text("T1\tSource 0 12\tThe governor\nT2\tContent 18 60\tthat the bridge\n"
+                 "The rest of the span text on its own line\nT3\tCue 13 17\tsaid\n"
+                 "E1\tAttribution:T3 Content:T2 Cue:T3 Source:T1\n", encoding="utf-8")
+    assert read_brat(f) == [GoldAttribution(((18, 60),), ((0, 12),))]

@@ -29,6 +29,7 @@ RULE = ("a predicted quote matches a gold attribution when it covers >= 50% of t
         "to the person the gold source names (same surname) (one-to-one, text order; first "
         "annotator per article)")
 _TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*")  # words: a quote mark is no part of the content
+_ANN_LINE = re.compile(r"[TE]\d+\t")
 Spans = tuple[tuple[int, int], ...]
 
 
@@ -57,8 +58,8 @@ def read_brat(path: Path) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, Spans]] = {}
     relations: list[dict[str, str]] = []
     for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+        if not line.strip() or not _ANN_LINE.match(line):
+            continue  # a span's text may run over lines: only 'T12<tab>' / 'E3<tab>' lines count
         try:
             if line.startswith("T"):
                 tid, info, _ = line.split("\t", 2)

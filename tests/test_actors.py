@@ -125,3 +125,22 @@ def test_actors_national_body_takes_the_country_the_phrase_names(coder):
     assert coder.resolve_actor("the French Senate").code == "FRALEG"
     assert coder.resolve_actor("the Supreme Court").code == "USAJUD"  # the entry's default
     assert coder.resolve_actor("the pro-Iranian Hezbollah").code == "LBNREB"  # a stance
+
+
+def test_actors_us_states_are_the_usa_whatever_country_they_name(coder):
+    assert coder.resolve_actor("New Jersey").code == "USA"
+    assert coder.resolve_actor("New Mexico police").code == "USACOP"
+    assert coder.resolve_actor("Rhode Island").code == "USA"
+
+
+def test_actors_georgia_is_the_state_in_a_story_about_us_states(coder):
+    us = coder.code("Police in Ohio and Georgia arrested dozens of protesters.", date="2020-06-01")
+    assert [e.source.code for e in us.events] == ["USACOP"]
+    caucasus = coder.code("Georgia recalled its ambassador from Moscow.", date="2020-06-01")
+    assert {m.country for m in caucasus.actors} >= {"GEO"}
+
+
+def test_actors_iso_codes_and_native_words_are_no_country_names(coder):
+    assert coder.resolve_actor("CAN").code is None  # Canada's ISO-3 code; a verb in headlines
+    assert coder.resolve_actor("Island").code is None  # Icelandic for Iceland
+    assert coder.resolve_actor("USA").code == "USA"  # kept: news writes it

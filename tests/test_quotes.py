@@ -200,3 +200,10 @@ def test_quotes_a_label_or_time_before_a_colon_is_no_speaker(nlp):
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas,
               sent_starts=[True] + [False] * 10)
     assert [(q[1], q[3]) for q in _found(doc)] == [("Mayor Ortiz", "the curfew will end")]
+
+
+def test_quotes_cue_verb_found_where_the_lemmatizer_errs(nlp):
+    doc = nlp("The envoy hoped that the ceasefire would hold through the winter.")
+    assert doc[2].lemma_ != "hope"  # the small model lemmatizes 'hoped' as 'hop'
+    assert _found(doc) == [("indirect", "The envoy", "hoped",
+                            "that the ceasefire would hold through the winter")]

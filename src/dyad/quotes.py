@@ -60,6 +60,19 @@ class CueLexicon:
     def speech_verbs(self) -> frozenset[str]:
         return self.verbs
 
+    @functools.cached_property
+    def _forms(self) -> dict[str, str]:
+        from dyad.lexicon import _irregular_forms, _regular_forms
+
+        irregular = _irregular_forms()
+        return {form: lemma for lemma in self.verbs
+                for form in (*_regular_forms(lemma), *irregular.get(lemma, ()))}
+
+    def verb_lemma(self, tok: Token) -> str | None:
+        """The cue verb a token is, also where the lemmatizer errs ('hoped' → 'hop')."""
+        lemma = tok.lemma_.lower()
+        return lemma if lemma in self.verbs else self._forms.get(tok.lower_)
+
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma in self.verbs
 
@@ -201,7 +214,7 @@ def _cue_in(sent: Span, cues: CueLexicon,
             outside: Sequence[tuple[int, int]] = ()) -> Token | None:
     best = None
     for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in cues.verbs:
+        if tok.pos_ not in ("VERB", "AUX") or cues.verb_lemma(tok) is None:
             continue
         if _inside(tok.idx, outside):
             continue  # "I think" inside a quote attributes nothing outside it
@@ -271,7 +284,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
     # attribution per sentence, for quotes that stand alone next to an attributed one
     for n, sent in enumerate(sents):
         cue = _cue_in(sent, cues, direct)
-        if cue is not None and not cues.frames.get(cue.lemma_.lower()):
+        if cue is not None and not cues.frames.get(cues.verb_lemma(cue) or ""):
             # only a verb of saying speaks for a quote next to it ("who support him" does not)
             speaker = _speaker_of(cue)
             if speaker is not None and not _inside(speaker.idx, direct) \
@@ -305,13 +318,14 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
         covered.append((start, end))
     for sent in sents:
         for tok in sent:
-            if tok.lemma_.lower() not in cues.verbs or tok.pos_ not in ("VERB", "AUX"):
+            lemma = cues.verb_lemma(tok) if tok.pos_ in ("VERB", "AUX") else None
+            if lemma is None:
                 continue
             speaker = _speaker_of(tok)
             if speaker is None or _inside(tok.idx, covered):
                 continue  # speech reported inside a quote is part of that quote
             content = _parenthetical(tok, speaker, sent) or \
-                _content(tok, cues.frames.get(tok.lemma_.lower(), frozenset()))
+                _content(tok, cues.frames.get(lemma, frozenset()))
             if content is None:
                 continue
             c_start, c_end = content

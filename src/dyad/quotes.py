@@ -330,8 +330,8 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
                 continue
             c_start, c_end = content
             cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
-            if sum(max(0, min(ce, b) - max(cs, a)) for a, b in covered) >= (ce - cs) / 2:
-                continue  # direct quotes already hold most of it
+            if any(min(ce, b) - max(cs, a) >= (ce - cs) / 2 for a, b in covered):
+                continue  # a direct quote already holds most of it
             kind = "mixed" if any(cs <= a and b <= ce for a, b in covered) else "indirect"
             sp = _speaker_span(speaker)
             found.append(QuoteSpan(sp[0], sp[1], speaker.i, tok.text, tok.i, cs, ce, kind,

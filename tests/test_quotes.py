@@ -207,3 +207,15 @@ def test_quotes_cue_verb_found_where_the_lemmatizer_errs(nlp):
     assert doc[2].lemma_ != "hope"  # the small model lemmatizes 'hoped' as 'hop'
     assert _found(doc) == [("indirect", "The envoy", "hoped",
                             "that the ceasefire would hold through the winter")]
+
+
+def test_quotes_as_clause_attributes_the_main_clause(nlp):
+    assert _found(nlp("As the minister noted, the port rarely closes in winter.")) == [
+        ("indirect", "the minister", "noted", "As the minister noted, the port rarely closes in "
+                                              "winter")]
+
+
+def test_quotes_cue_ending_in_a_colon_reports_the_next_paragraph(nlp):
+    doc = nlp("The spokesman added:\n\nThe border crossing will stay closed until further notice.")
+    assert _found(doc) == [("indirect", "The spokesman", "added",
+                            "The border crossing will stay closed until further notice")]

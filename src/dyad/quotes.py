@@ -325,7 +325,8 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
             if speaker is None or _inside(tok.idx, covered):
                 continue  # speech reported inside a quote is part of that quote
             content = _parenthetical(tok, speaker, sent) or \
-                _content(tok, cues.frames.get(lemma, frozenset()))
+                _content(tok, cues.frames.get(lemma, frozenset())) or \
+                _after_colon(tok, sent, text)
             if content is None:
                 continue
             c_start, c_end = content
@@ -471,12 +472,43 @@ def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -
     return True
 
 
+def _after_colon(cue: Token, sent: Span, text: str) -> tuple[int, int] | None:
+    """'Limbaugh added:' ending its sentence: what follows, to the end of the paragraph."""
+    doc = cue.doc
+    rest = [t for t in doc[cue.i + 1:sent.end] if not t.is_space]
+    if not rest or rest[0].text != ":" or len(rest) > 1 or sent.end >= len(doc):
+        return None
+    start = sent.end
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or doc[start].text in _QUOTE_TEXT:
+        return None  # a quote follows: the quote marks make it direct
+    br = text.find("\n", doc[start].idx)
+    last = doc.char_span(doc[start].idx, br if br >= 0 else len(text), alignment_mode="contract")
+    if last is None or len(last) < 3:
+        return None
+    end = last.end
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
 def _parenthetical(cue: Token, speaker: Token, sent: Span) -> tuple[int, int] | None:
     """'The talks, the minister said, will resume' and 'The talks will resume, the minister
-    said': an attribution set off by commas reports the rest of its sentence."""
+    said': an attribution set off by commas reports the rest of its sentence; so does one
+    opened by 'as' ('Hawaii, as one adviser pointed out, rarely gets two hurricanes')."""
+    doc = cue.doc
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+            and cue.head.i != cue.i and not any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
+        head = cue.head
+        start, end = head.left_edge.i, head.right_edge.i + 1
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return (start, end) if end - start >= 4 else None
     if cue.dep_ not in ("ROOT", "parataxis") or speaker.i == cue.i:
         return None
-    doc = cue.doc
     lo = min(speaker.left_edge.i, cue.i)
     hi = max(speaker.right_edge.i, cue.i)
     for c in cue.children:  # "said in a June report", "said Wednesday"

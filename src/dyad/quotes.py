@@ -184,6 +184,8 @@ def _speaker_of(cue: Token) -> Token | None:
                 return speaker
     if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _speaker_of(cue.head)  # "..., saying that": the subject of the main verb
+    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
+        return _speaker_of(cue.head.head)  # "published the results by announcing that ..."
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return cue.head  # "a statement saying that ..."
     return None
@@ -324,9 +326,11 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
             speaker = _speaker_of(tok)
             if speaker is None or _inside(tok.idx, covered):
                 continue  # speech reported inside a quote is part of that quote
-            content = _parenthetical(tok, speaker, sent) or \
-                _content(tok, cues.frames.get(lemma, frozenset())) or \
-                _after_colon(tok, sent, text)
+            content = _parenthetical(tok, speaker, sent)
+            if content is None:
+                content = _content(tok, cues.frames.get(lemma, frozenset()))
+                content = _extended(tok, content, cues) if content else _after_colon(tok, sent,
+                                                                                     text)
             if content is None:
                 continue
             c_start, c_end = content
@@ -470,6 +474,26 @@ def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -
             continue
         return False
     return True
+
+
+def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon) -> tuple[int, int]:
+    """What the parser hung on the cue after its content is still the content ('pointed out that
+    X, so Y'; 'hailed him as Z for W'), up to a cue of its own ('..., adding that ...')."""
+    start, end = content
+    for c in cue.rights:
+        if c.i < end or c.is_punct or c.is_space:
+            continue
+        if c.pos_ in ("VERB", "AUX") and cues.verb_lemma(c) is not None:
+            break
+        if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
+            break  # "said X, and the ministry denied it": another clause with its own subject
+        if c.dep_ not in ("advcl", "prep", "npadvmod", "conj", "xcomp", "dobj", "oprd"):
+            break
+        end = c.right_edge.i + 1
+    doc = cue.doc
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
 
 
 def _after_colon(cue: Token, sent: Span, text: str) -> tuple[int, int] | None:

@@ -222,9 +222,9 @@ def test_quotes_cue_ending_in_a_colon_reports_the_next_paragraph(nlp):
 
 
 def test_quotes_content_runs_on_over_what_hangs_on_the_cue(nlp):
-    found = _found(nlp("The auditors pointed out that one loan may cover many farms, so the "
-                       "totals overstate the lending."))
-    assert [q[3] for q in found] == ["that one loan may cover many farms, so the totals overstate "
-                                     "the lending"]
+    found = _found(nlp("The envoy promised to reopen the consulate, then resume visa services "
+                       "next month."))
+    assert [q[3] for q in found] == ["to reopen the consulate, then resume visa services next "
+                                     "month"]
     found = _found(nlp("The mayor said the water was safe, adding that tests would continue."))
     assert [q[3] for q in found] == ["the water was safe", "that tests would continue"]

@@ -228,3 +228,10 @@ def test_quotes_content_runs_on_over_what_hangs_on_the_cue(nlp):
                                      "month"]
     found = _found(nlp("The mayor said the water was safe, adding that tests would continue."))
     assert [q[3] for q in found] == ["the water was safe", "that tests would continue"]
+
+
+def test_quotes_attribution_right_after_the_quote_beats_the_one_before(nlp):
+    doc = nlp('"The talks were useful," the envoy said.\n\n"We will return in May. The port must '
+              'reopen," the minister added.')
+    direct = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert [_speaker(doc, q) for q in direct] == ["the envoy", "the minister"]

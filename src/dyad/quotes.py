@@ -212,6 +212,22 @@ def _speaker_span(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.i + 1
 
 
+def _right_after(doc: Doc, end: int, sent: Span, cues: CueLexicon,
+                 direct: Sequence[tuple[int, int]]) -> tuple[Token | None, Token | None]:
+    """'"...," Trump added.' / '"...," said the ruling.': the attribution that follows the
+    closing mark within a few words speaks for the quote, whatever came before it."""
+    after = [t for t in sent if t.idx >= end and not t.is_punct and not t.is_space]
+    for tok in after[:6]:
+        if _inside(tok.idx, direct):
+            break
+        if tok.pos_ in ("VERB", "AUX") and cues.verb_lemma(tok) is not None:
+            speaker = _speaker_of(tok)
+            if speaker is not None and speaker.idx >= end and not _inside(speaker.idx, direct):
+                return tok, speaker
+            break
+    return None, None
+
+
 def _cue_in(sent: Span, cues: CueLexicon,
             outside: Sequence[tuple[int, int]] = ()) -> Token | None:
     best = None
@@ -296,13 +312,15 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
     last: tuple[Token | None, Token, int] | None = None
     for start, end in direct:
         n = _sentence_at(sent_starts, start)
-        sent = sents[n]
-        cue = _cue_in(sent, cues, direct)
-        speaker = _speaker_of(cue) if cue is not None else None
+        n_end = _sentence_at(sent_starts, max(start, end - 1))
+        cue, speaker = _right_after(doc, end, sents[n_end], cues, direct)
+        if speaker is None:
+            cue = _cue_in(sents[n], cues, direct)
+            speaker = _speaker_of(cue) if cue is not None else None
         if speaker is not None and _inside(speaker.idx, direct):
             speaker = None
         if speaker is None:
-            for m in (n - 1, n + 1):
+            for m in (n - 1, n_end + 1):
                 if m in sent_attr and not (start <= sent_attr[m][0].idx < end):
                     cue, speaker = sent_attr[m]
                     break

@@ -498,9 +498,12 @@ def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon) -> tuple[i
     """What the parser hung on the cue after its content is still the content ('pointed out that
     X, so Y'; 'hailed him as Z for W'), up to a cue of its own ('..., adding that ...')."""
     start, end = content
+    doc = cue.doc
     for c in cue.rights:
         if c.i < end or c.is_punct or c.is_space:
             continue
+        if any("\n" in t.text for t in doc[end:c.right_edge.i + 1]):
+            break  # never over a paragraph break
         if c.pos_ in ("VERB", "AUX") and cues.verb_lemma(c) is not None:
             break
         if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
@@ -508,7 +511,8 @@ def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon) -> tuple[i
         if c.dep_ not in ("advcl", "prep", "npadvmod", "conj", "xcomp", "dobj", "oprd"):
             break
         end = c.right_edge.i + 1
-    doc = cue.doc
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end

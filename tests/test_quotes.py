@@ -235,3 +235,8 @@ def test_quotes_attribution_right_after_the_quote_beats_the_one_before(nlp):
               'reopen," the minister added.')
     direct = [q for q in find_quotes(doc) if q.kind == "direct"]
     assert [_speaker(doc, q) for q in direct] == ["the envoy", "the minister"]
+
+
+def test_quotes_content_stays_in_the_cue_paragraph(nlp):
+    doc = nlp("The vote was close\n\nThe governor said the count would resume on Monday.")
+    assert [q[3] for q in _found(doc)] == ["the count would resume on Monday"]

@@ -347,8 +347,12 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
             content = _parenthetical(tok, speaker, sent)
             if content is None:
                 content = _content(tok, cues.frames.get(lemma, frozenset()))
-                content = _extended(tok, content, cues) if content else _after_colon(tok, sent,
-                                                                                     text)
+                if content is not None:
+                    content = _extended(tok, content, cues)
+            if content is not None:
+                content = _in_paragraph(doc, tok.i, content)
+            else:
+                content = _after_colon(tok, sent, text)
             if content is None:
                 continue
             c_start, c_end = content
@@ -492,6 +496,25 @@ def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -
             continue
         return False
     return True
+
+
+def _in_paragraph(doc: Doc, cue_i: int, content: tuple[int, int]) -> tuple[int, int] | None:
+    """The part of a content in the cue's own paragraph: the parser's sentences may run over a
+    paragraph break, what one person said in one place does not."""
+    start, end = content
+    for i in range(min(cue_i, end) - 1, start - 1, -1):
+        if "\n" in doc[i].text:
+            start = i + 1
+            break
+    for i in range(max(cue_i + 1, start), end):
+        if "\n" in doc[i].text:
+            end = i
+            break
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return (start, end) if end - start >= 2 else None
 
 
 def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon) -> tuple[int, int]:

@@ -613,6 +613,8 @@ def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
         start, end = passive.left_edge.i, passive.right_edge.i + 1
         return (start, end) if end - start >= 2 else None
     comps = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis")]
+    if any(c.i > cue.i for c in comps):  # what follows the cue, when something does
+        comps = [c for c in comps if c.i > cue.i]
     if comps:  # "said Trump has respect ... and his comment was ...": every clause it reports
         start = min(c.left_edge.i for c in comps)
         end = max(c.right_edge.i for c in comps) + 1

@@ -240,3 +240,12 @@ def test_quotes_attribution_right_after_the_quote_beats_the_one_before(nlp):
 def test_quotes_content_stays_in_the_cue_paragraph(nlp):
     doc = nlp("The vote was close\n\nThe governor said the count would resume on Monday.")
     assert [q[3] for q in _found(doc)] == ["the count would resume on Monday"]
+
+
+def test_quotes_clause_opening_a_quote_is_one_mixed_quote_to_its_end(nlp):
+    doc = nlp('Lopez said she backed the plan because "the port cannot wait. Ships are queuing '
+              'already."')
+    found = [(q.kind, _speaker(doc, q)) for q in find_quotes(doc)]
+    assert found == [("mixed", "Lopez")]
+    q = find_quotes(doc)[0]
+    assert doc.text[q.start:q.end].endswith("Ships are queuing already.")

@@ -357,8 +357,15 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
                 continue
             c_start, c_end = content
             cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
-            if any(min(ce, b) - max(cs, a) >= (ce - cs) / 2 for a, b in covered):
-                continue  # a direct quote already holds most of it
+            if any(min(ce, b) - max(cs, a) >= (ce - cs) / 2 and _words(text[cs:max(cs, a)]) < 3
+                   for a, b in covered):
+                continue  # a direct quote already holds most of it; with words of the writer
+                # before the mark ("said she felt X because 'most people ...'") it is mixed
+            ends = [b for a, b in covered if cs <= a < ce]
+            if ends and max(ends) > ce:  # the quote the clause opens runs on: all of it is said
+                ce = max(ends)
+                span = doc.char_span(cs, ce, alignment_mode="expand")
+                c_end = span.end if span is not None else c_end
             kind = "mixed" if any(cs <= a and b <= ce for a, b in covered) else "indirect"
             sp = _speaker_span(speaker)
             found.append(QuoteSpan(sp[0], sp[1], speaker.i, tok.text, tok.i, cs, ce, kind,
@@ -428,6 +435,10 @@ def _turn_speaker(who: str, text: str) -> bool:
     if who.isupper():
         return text.count(who + ":") >= 2 or any(w.title() in text for w in words if len(w) > 1)
     return len(words) >= 2
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
 
 
 def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:

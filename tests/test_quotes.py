@@ -249,3 +249,10 @@ def test_quotes_clause_opening_a_quote_is_one_mixed_quote_to_its_end(nlp):
     assert found == [("mixed", "Lopez")]
     q = find_quotes(doc)[0]
     assert doc.text[q.start:q.end].endswith("Ships are queuing already.")
+
+
+def test_quotes_signed_with_a_dash_and_a_name(nlp):
+    doc = nlp("What readers told us:\n\u201cThe bus fares are too high for students.\u201d \u2015"
+              "\u00a0Maria Ortega.\n\u201cThe new line saves me an hour a day.\u201d \u2014 Tom Reyes\n")
+    direct = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert [_speaker(doc, q) for q in direct] == ["Maria Ortega", "Tom Reyes"]

@@ -212,6 +212,21 @@ def _speaker_span(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.i + 1
 
 
+_SIGNED = re.compile(r"[\"\u201d\u00bb',.]{0,3}[^\S\n]*(?:[\u2014\u2015\u2013]|--)[^\S\n]*"
+                     r"(?P<name>[A-Z][\w.'-]+(?:[^\S\n]+[A-Z][\w.'-]+){1,4})[^\S\n.]*\.?"
+                     r"[^\S\n]*(?:\n|$)")
+
+
+def _signed(doc: Doc, text: str, end: int) -> Span | None:
+    """A quote signed with a dash and a name to the end of its line, as in reader roundups and
+    epigraphs."""
+    m = _SIGNED.match(text, end)
+    if m is None:
+        return None
+    name_end = m.end("name") - (1 if m["name"].endswith(".") else 0)
+    return doc.char_span(m.start("name"), name_end, alignment_mode="contract")
+
+
 def _right_after(doc: Doc, end: int, sent: Span, cues: CueLexicon,
                  direct: Sequence[tuple[int, int]]) -> tuple[Token | None, Token | None]:
     """'"...," Trump added.' / '"...," said the ruling.': the attribution that follows the
@@ -328,6 +343,11 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
             cue, speaker = last[0], last[1]  # a quote running on from the speaker's last one
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None:
+            continue
+        signed = _signed(doc, text, end)
+        if signed is not None:  # '"...” ― Karen Bobadilla': the name the dash gives
+            found.append(QuoteSpan(signed.start, signed.end, signed.end - 1, "\u2015", None,
+                                   start, end, "direct", span.start, span.end))
             continue
         sp = _speaker_span(speaker) if speaker is not None else (None, None)
         found.append(QuoteSpan(sp[0], sp[1], speaker.i if speaker is not None else None,

@@ -187,25 +187,25 @@ def _speaker_of(cue: Token) -> Token | None:
     if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
         return _speaker_of(cue.head.head)  # "published the results by announcing that ..."
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head  # "a statement saying that ..."
+        return _past_label(cue.head, cue)  # "a statement saying that ..."
     return None
 
 
 def _past_label(subj: Token, cue: Token) -> Token | None:
     """'The Latest: Trump urges ...', '12:15 p.m. Trump says ...': a label or time before a
-    colon is no speaker; the subject is what stands between the colon and the cue."""
+    colon or a paragraph break is no speaker; the subject is what stands between it and the
+    cue."""
     if subj.i > cue.i:
         return subj
-    colon = next((t for t in subj.doc[subj.i + 1:cue.i] if t.text == ":"), None)
-    if colon is None:
+    doc = subj.doc
+    breaks = [t.i for t in doc[subj.i + 1:cue.i] if ":" in t.text or "\n" in t.text]
+    if not breaks:
         if subj.ent_type_ == "TIME" or subj.like_num:
             return None
         return subj
-    between = subj.doc[colon.i + 1:cue.i]
-    if len(between) == 0:
-        return None
-    root = between.root
-    return root if root.pos_ in ("NOUN", "PROPN", "PRON") else None
+    between = doc[breaks[-1] + 1:cue.i]
+    return next((t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")
+                 and not (between.start <= t.head.i < between.end)), None)
 
 
 def _speaker_span(tok: Token) -> tuple[int, int]:

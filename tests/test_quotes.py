@@ -256,3 +256,8 @@ def test_quotes_signed_with_a_dash_and_a_name(nlp):
               "\u00a0Maria Ortega.\n\u201cThe new line saves me an hour a day.\u201d \u2014 Tom Reyes\n")
     direct = [q for q in find_quotes(doc) if q.kind == "direct"]
     assert [_speaker(doc, q) for q in direct] == ["Maria Ortega", "Tom Reyes"]
+
+
+def test_quotes_gerund_complement_is_the_content(nlp):
+    assert _found(nlp("The governor proposed closing the old bridge to trucks.")) == [
+        ("indirect", "The governor", "proposed", "closing the old bridge to trucks")]

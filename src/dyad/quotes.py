@@ -663,7 +663,8 @@ def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
         if c.i < cue.i:
             continue
         if "obj" in frames and c.dep_ in ("dobj", "oprd") or \
-                "to" in frames and c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children):
+                "to" in frames and c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) \
+                or c.dep_ == "xcomp" and c.tag_ == "VBG":  # "proposed allowing parents to ..."
             parts.append(c)
         elif c.dep_ == "prep" and c.lower_ in {_FRAME_PREPS[f] for f in frames & _FRAME_PREPS.keys()}:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]

@@ -144,3 +144,11 @@ def test_actors_iso_codes_and_native_words_are_no_country_names(coder):
     assert coder.resolve_actor("CAN").code is None  # Canada's ISO-3 code; a verb in headlines
     assert coder.resolve_actor("Island").code is None  # Icelandic for Iceland
     assert coder.resolve_actor("USA").code == "USA"  # kept: news writes it
+
+
+def test_actors_subject_pronoun_binds_to_the_last_main_subject(coder):
+    coded = coder.code("General Lena Voss said there was alarm in the capital when Minister Ivo "
+                       "Hart appeared to invite foreign troops. The army, she said, would not "
+                       "stand aside.", date="2020-01-01")
+    she = next(q for q in coded.quotes if q.speaker is not None and q.speaker.text == "she")
+    assert she.speaker.name == "Lena Voss"

@@ -261,3 +261,9 @@ def test_quotes_signed_with_a_dash_and_a_name(nlp):
 def test_quotes_gerund_complement_is_the_content(nlp):
     assert _found(nlp("The governor proposed closing the old bridge to trucks.")) == [
         ("indirect", "The governor", "proposed", "closing the old bridge to trucks")]
+
+
+def test_quotes_an_infinitive_after_a_noun_is_no_one_speaking(nlp):
+    doc = nlp("Mayor Ruth Kane, under pressure to show results in her fight against crime, said "
+              "on Friday that she would hire more officers.")
+    assert [q[1] for q in _found(doc)] == ["Mayor Ruth Kane"]

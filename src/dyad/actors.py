@@ -257,6 +257,7 @@ class _Story:
     people: dict[str, Mention]
     by_head: dict[int, Mention] = dataclasses.field(default_factory=dict)
     last_person: Mention | None = None
+    last_subject: Mention | None = None  # the last person subject of a main clause
     last_thing: Mention | None = None
     last_thing_sent: int = -10
     last_group: Mention | None = None
@@ -444,6 +445,8 @@ class ActorResolver:
         story.people[surname] = m
         story.by_head[head.i] = m
         story.last_person = m
+        if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+            story.last_subject = m
         return m
 
     def _span_entry(self, doc: Doc, i: int) -> Entry | None:
@@ -471,6 +474,10 @@ class ActorResolver:
             pass
         elif low in PERSON_PRONOUNS:
             target = story.last_person
+            subject = story.last_subject
+            if tok.dep_ == "nsubj" and subject is not None and subject is not target \
+                    and 0 <= sent_of[tok.i] - sent_of[subject.head] <= 1:
+                target = subject  # "Dunford said ... when Abadi appeared .... He said": Dunford
             if tok.dep_ in ("dobj", "dative", "pobj"):
                 target = _reporting_speaker(tok, story) or target
         elif low in THING_PRONOUNS and sent_of[tok.i] - story.last_thing_sent <= 1:

@@ -186,8 +186,9 @@ def _speaker_of(cue: Token) -> Token | None:
         return _speaker_of(cue.head)  # "..., saying that": the subject of the main verb
     if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
         return _speaker_of(cue.head.head)  # "published the results by announcing that ..."
-    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-        return _past_label(cue.head, cue)  # "a statement saying that ..."
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBG", "VBN"):
+        return _past_label(cue.head, cue)  # "a statement saying that ..." ("pressure to show"
+        # progress is no one speaking)
     return None
 
 

@@ -267,3 +267,10 @@ def test_quotes_an_infinitive_after_a_noun_is_no_one_speaking(nlp):
     doc = nlp("Mayor Ruth Kane, under pressure to show results in her fight against crime, said "
               "on Friday that she would hire more officers.")
     assert [q[1] for q in _found(doc)] == ["Mayor Ruth Kane"]
+
+
+def test_quotes_split_by_a_long_attribution_is_one_quote(nlp):
+    doc = nlp('"These are hard days," said Ana Ruiz, a lawyer for the farmers who has fought the '
+              'dam for years. "We will keep going."')
+    direct = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert len(direct) == 1 and doc.text[direct[0].start:direct[0].end].endswith("keep going.")

@@ -512,12 +512,18 @@ def _merge_split(doc: Doc, text: str, found: list[QuoteSpan]) -> list[QuoteSpan]
 
 def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -> bool:
     gap = text[a.end:b.start]
-    if len(gap) > 120 or "\n\n" in gap.strip():
+    if len(gap) > 300 or "\n\n" in gap.strip():
         return False
     between = doc.char_span(a.end, b.start, alignment_mode="contract")
     if between is None:
         return True
     allowed = {a.speaker_head, a.cue_i}
+    if a.speaker_head is not None:  # "said Peter Morgan, a lawyer who has ... for years."
+        allowed |= {t.i for t in doc[a.speaker_head].subtree}
+    if a.cue_i is not None:
+        for child in doc[a.cue_i].children:  # "said on Fox News", "said Thursday"
+            if child.dep_ in ("prep", "npadvmod", "advmod", "agent"):
+                allowed |= {t.i for t in child.subtree}
     for tok in between:
         if tok.is_punct or tok.is_space or tok.i in allowed:
             continue

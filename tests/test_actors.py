@@ -152,3 +152,8 @@ def test_actors_subject_pronoun_binds_to_the_last_main_subject(coder):
                        "stand aside.", date="2020-01-01")
     she = next(q for q in coded.quotes if q.speaker is not None and q.speaker.text == "she")
     assert she.speaker.name == "Lena Voss"
+
+
+def test_actors_a_title_in_the_story_codes_a_person_not_yet_in_office(coder):
+    assert coder.resolve_actor("President-elect Donald Trump", date="2016-12-01").code == "USAGOV"
+    assert coder.resolve_actor("Donald Trump", date="2016-12-01").code == "USA"

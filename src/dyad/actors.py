@@ -430,7 +430,7 @@ class ActorResolver:
         if entry is not None:
             canonical = entry.name
             country = entry.country
-            sector = entry.sector
+            sector = entry.sector or title  # not yet in office: "President-elect Trump" is GOV
         else:
             sector = title
             prior = story.people.get(surname)

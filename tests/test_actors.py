@@ -157,3 +157,13 @@ def test_actors_subject_pronoun_binds_to_the_last_main_subject(coder):
 def test_actors_a_title_in_the_story_codes_a_person_not_yet_in_office(coder):
     assert coder.resolve_actor("President-elect Donald Trump", date="2016-12-01").code == "USAGOV"
     assert coder.resolve_actor("Donald Trump", date="2016-12-01").code == "USA"
+
+
+def test_actors_an_organisation_of_the_same_name_keeps_the_person():
+    kb = ActorKB()
+    kb._load_people("people.tsv", ["name\taliases\tcountry\tsector\trole\tstart\tend\n",
+                                   "Rosa Lind\tLind\tSWE\tGOV\tminister\t2019-01-01\t\n"])
+    kb._load_orgs("mine.tsv", ["name\taliases\tcountry\tsector\n",
+                               "Lind Holdings\tLind\tSWE\tBUS\n"])
+    assert {e.kind for e in kb.names["Lind"]} == {"person", "org"}
+    assert kb.lookup("Lind", date="2020-01-01").name == "Rosa Lind"

@@ -179,14 +179,19 @@ class ActorKB:
                           "country" if kind == "name" else kind)
             self.names[row["phrase"]] = [entry]  # ours override the packages' guesses
 
+    def _people(self, phrase: str) -> list[Entry]:
+        """The people already known by a phrase, which a later organisation or metonym of the
+        same name must not erase."""
+        return [e for e in self.names.get(phrase, []) if e.kind == "person"]
+
     def _load_metonyms(self, where: str, lines: Sequence[str]) -> None:
         table = country_table()
         for lineno, row in rows(where, lines, ("phrase", "country", "sector"),
                                 required=("phrase", "country")):
             _check_codes(where, lineno, row["country"], row["sector"], table)
             name = table[row["country"]].name if row["country"] in table else row["phrase"]
-            self.names[row["phrase"]] = [Entry(name, row["country"], row["sector"] or None,
-                                               "metonym")]
+            self.names[row["phrase"]] = self._people(row["phrase"]) + [
+                Entry(name, row["country"], row["sector"] or None, "metonym")]
 
     def _load_orgs(self, where: str, lines: Sequence[str]) -> None:
         table = country_table()
@@ -196,7 +201,8 @@ class ActorKB:
             entry = Entry(row["name"], row["country"], row["sector"] or None, "org")
             for phrase in [row["name"], *row["aliases"].split("|")]:
                 if phrase.strip():
-                    self.names[" ".join(phrase.split())] = [entry]
+                    key = " ".join(phrase.split())
+                    self.names[key] = self._people(key) + [entry]  # a person keeps the name
 
     def _load_people(self, where: str, lines: Sequence[str]) -> None:
         table = country_table()

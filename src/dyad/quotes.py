@@ -228,28 +228,27 @@ def _signed(doc: Doc, text: str, end: int) -> Span | None:
     return doc.char_span(m.start("name"), name_end, alignment_mode="contract")
 
 
-def _right_after(doc: Doc, end: int, sent: Span, cues: CueLexicon,
+def _right_after(doc: Doc, end: int, sent: Span, verbs: Sequence[Token],
                  direct: Sequence[tuple[int, int]]) -> tuple[Token | None, Token | None]:
     """'"...," Trump added.' / '"...," said the ruling.': the attribution that follows the
     closing mark within a few words speaks for the quote, whatever came before it."""
-    after = [t for t in sent if t.idx >= end and not t.is_punct and not t.is_space]
-    for tok in after[:6]:
-        if _inside(tok.idx, direct):
-            break
-        if tok.pos_ in ("VERB", "AUX") and cues.verb_lemma(tok) is not None:
-            speaker = _speaker_of(tok)
-            if speaker is not None and speaker.idx >= end and not _inside(speaker.idx, direct):
-                return tok, speaker
-            break
+    cue = next((v for v in verbs if v.idx >= end), None)
+    if cue is None or _inside(cue.idx, direct):
+        return None, None
+    words = [t for t in doc[sent.start:cue.i] if t.idx >= end and not t.is_punct
+             and not t.is_space]
+    if len(words) > 5 or any(_inside(t.idx, direct) for t in words):
+        return None, None
+    speaker = _speaker_of(cue)
+    if speaker is not None and speaker.idx >= end and not _inside(speaker.idx, direct):
+        return cue, speaker
     return None, None
 
 
-def _cue_in(sent: Span, cues: CueLexicon,
-            outside: Sequence[tuple[int, int]] = ()) -> Token | None:
+def _cue_in(verbs: Sequence[Token], outside: Sequence[tuple[int, int]] = ()) -> Token | None:
+    """The sentence's attribution among its cue verbs: the main verb's, else the last."""
     best = None
-    for tok in sent:
-        if tok.pos_ not in ("VERB", "AUX") or cues.verb_lemma(tok) is None:
-            continue
+    for tok in verbs:
         if _inside(tok.idx, outside):
             continue  # "I think" inside a quote attributes nothing outside it
         if _speaker_of(tok) is None:
@@ -263,14 +262,12 @@ _DISOWN = frozenset({"dismiss", "reject", "deny", "dispute", "question", "refute
                      "ridicule", "challenge", "counter", "doubt", "debunk", "ignore"})
 
 
-def _noun_cues(sent: Span, cues: CueLexicon) -> list[tuple[Token, Token, tuple[int, int]]]:
+def _noun_cues(nouns: Sequence[Token]) -> list[tuple[Token, Token, tuple[int, int]]]:
     """'his claim that the vote was rigged', 'issued a warning that ...': a cue noun with a
     that-clause reports it; the speaker is the possessor, else the subject of the verb that
     makes or holds the noun ('Democrats persisted in arguments that ...')."""
     out = []
-    for tok in sent:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.nouns:
-            continue
+    for tok in nouns:
         clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
                       None)
@@ -314,10 +311,28 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
     found: list[QuoteSpan] = []
     direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text or "''" in text) else []
     covered: list[tuple[int, int]] = []
+    # one pass over the tokens: the cue verbs, cue nouns and 'according' of each sentence
+    verbs: list[list[Token]] = [[] for _ in sents]
+    nouns: list[list[Token]] = [[] for _ in sents]
+    has_according: list[bool] = [False] * len(sents)
+    starts = [s.start for s in sents]
+    n = 0
+    for tok in doc:
+        while n + 1 < len(starts) and tok.i >= starts[n + 1]:
+            n += 1
+        pos = tok.pos_
+        if pos == "VERB" or pos == "AUX":
+            if cues.verb_lemma(tok) is not None:
+                verbs[n].append(tok)
+        elif pos == "NOUN":
+            if tok.lemma_.lower() in cues.nouns:
+                nouns[n].append(tok)
+        if tok.lower_ == "according":
+            has_according[n] = True
     sent_attr: dict[int, tuple[Token, Token]] = {}
     # attribution per sentence, for quotes that stand alone next to an attributed one
-    for n, sent in enumerate(sents):
-        cue = _cue_in(sent, cues, direct)
+    for n in range(len(sents)):
+        cue = _cue_in(verbs[n], direct)
         if cue is not None and not cues.frames.get(cues.verb_lemma(cue) or ""):
             # only a verb of saying speaks for a quote next to it ("who support him" does not)
             speaker = _speaker_of(cue)
@@ -329,9 +344,9 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
     for start, end in direct:
         n = _sentence_at(sent_starts, start)
         n_end = _sentence_at(sent_starts, max(start, end - 1))
-        cue, speaker = _right_after(doc, end, sents[n_end], cues, direct)
+        cue, speaker = _right_after(doc, end, sents[n_end], verbs[n_end], direct)
         if speaker is None:
-            cue = _cue_in(sents[n], cues, direct)
+            cue = _cue_in(verbs[n], direct)
             speaker = _speaker_of(cue) if cue is not None else None
         if speaker is not None and _inside(speaker.idx, direct):
             speaker = None
@@ -357,11 +372,9 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
         if speaker is not None:
             last = (cue, speaker, end)
         covered.append((start, end))
-    for sent in sents:
-        for tok in sent:
-            lemma = cues.verb_lemma(tok) if tok.pos_ in ("VERB", "AUX") else None
-            if lemma is None:
-                continue
+    for n, sent in enumerate(sents):
+        for tok in verbs[n]:
+            lemma = cues.verb_lemma(tok) or ""
             speaker = _speaker_of(tok)
             if speaker is None or _inside(tok.idx, covered):
                 continue  # speech reported inside a quote is part of that quote
@@ -391,7 +404,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
             sp = _speaker_span(speaker)
             found.append(QuoteSpan(sp[0], sp[1], speaker.i, tok.text, tok.i, cs, ce, kind,
                                    c_start, c_end))
-        for noun, speaker, (c_start, c_end) in _noun_cues(sent, cues):
+        for noun, speaker, (c_start, c_end) in _noun_cues(nouns[n]):
             cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
             if _inside(noun.idx, covered) or \
                     sum(max(0, min(ce, b) - max(cs, a)) for a, b in covered) >= (ce - cs) / 2:
@@ -399,7 +412,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
             sp = _speaker_span(speaker)
             found.append(QuoteSpan(sp[0], sp[1], speaker.i, noun.text, noun.i, cs, ce,
                                    "indirect", c_start, c_end))
-        acc = _according_to(sent)
+        acc = _according_to(sent) if has_according[n] else None
         if acc is not None:
             according, pobj = acc
             phrase_end = pobj.right_edge.i + 1

@@ -274,3 +274,8 @@ def test_quotes_split_by_a_long_attribution_is_one_quote(nlp):
               'dam for years. "We will keep going."')
     direct = [q for q in find_quotes(doc) if q.kind == "direct"]
     assert len(direct) == 1 and doc.text[direct[0].start:direct[0].end].endswith("keep going.")
+
+
+def test_quotes_speech_reported_inside_another_report_is_part_of_it(nlp):
+    found = _found(nlp("The minister said the rebels had agreed to hand over their weapons."))
+    assert [(q[1], q[2]) for q in found] == [("The minister", "said")]

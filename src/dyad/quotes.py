@@ -488,7 +488,8 @@ def _title_like(text: str) -> bool:
 
 def _drop_inner(found: list[QuoteSpan], text: str) -> list[QuoteSpan]:
     """A quoted phrase inside a reported clause is part of that (mixed) quote, not a quote of
-    its own; a short quoted phrase with no one saying it is a title or a scare quote."""
+    its own, and so is speech reported inside what someone else reports; a short quoted phrase
+    with no one saying it is a title or a scare quote."""
     reported = [q for q in found if q.kind != "direct"]
     out = []
     for q in found:
@@ -501,6 +502,11 @@ def _drop_inner(found: list[QuoteSpan], text: str) -> list[QuoteSpan]:
                 continue  # "called them 'deplorables'": a phrase quoted in the writer's words
             if q.content_end - q.content_start <= 5 and _title_like(text[q.start:q.end]):
                 continue
+        elif q.cue_i is not None and any(
+                r is not q and r.content_start <= q.cue_i < r.content_end
+                and not (r.cue_i is not None and q.content_start <= r.cue_i < q.content_end)
+                for r in reported):
+            continue  # "she said leaders had agreed to ...": what is reported is hers
         out.append(q)
     return out
 

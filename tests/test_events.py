@@ -70,6 +70,19 @@ def test_events_passive_agent_is_source():
     assert evs[0].rule == "v:attack:passive>ASSAULT"
 
 
+def test_events_agentless_passive_material_act_keeps_its_victim():
+    _, evs = code("Syria/Syria/PROPN/nsubjpass/2 was/be/AUX/auxpass/2 attacked/attack/VERB/ROOT/2"
+                  " ././PUNCT/punct/2")
+    assert [triple(e) for e in evs] == [("ASSAULT", None, "SYR", "asserted")]
+    assert evs[0].rule == "v:attack:passive:agentless>ASSAULT" and evs[0].source_tok is None
+
+
+def test_events_agentless_passive_verbal_act_needs_its_speaker():
+    _, evs = code("Iran/Iran/PROPN/nsubjpass/2 was/be/AUX/auxpass/2 threatened/threaten/VERB/ROOT/2"
+                  " ././PUNCT/punct/2")
+    assert evs == []
+
+
 def test_events_negated_modal_verb():
     _, evs = code("Iraq/Iraq/PROPN/nsubj/3 would/would/AUX/aux/3 not/not/PART/neg/3"
                   " seek/seek/VERB/ROOT/3 Russian/Russian/ADJ/amod/5 strikes/strike/NOUN/dobj/3")

@@ -352,7 +352,19 @@ class EventExtractor:
                 noun_hits: dict[int, Pattern]) -> RawEvent | None:
         src_tok, tgt_tok, rule = self._verb_roles(verb, pat)
         if src_tok is None:
-            return None
+            # "three civilians were killed", "prisoners were released": a material act is news
+            # with its doer unnamed (a verbal one needs its speaker); kept when who suffered
+            # it is a known actor
+            material = pat.quad in (2, 4)
+            victim = self._np_mention(tgt_tok, tok2m) if rule == ":passive" and material else None
+            if victim is None or not victim.code or tgt_tok is None:
+                return None
+            return self._recode(RawEvent(
+                pattern=pat, trigger=verb.i, trigger_end=verb.i + 1, sentence=s_index,
+                source=None, target=victim, source_tok=None, target_tok=tgt_tok.i,
+                status=self.status(verb), rule=f"{pat.id}:passive:agentless>{pat.type}",
+                confidence=_confidence(None, victim, pat, nominal=False), mode=pat.mode,
+                contexts=pat.contexts), verb)
         source = self._np_mention(src_tok, tok2m)
         if source is None and src_tok.lower_ in QUANTIFIER_SUBJECTS and src_tok.i > 0:
             source = tok2m[src_tok.i - 1]  # "Abadi and Obeidi both assured him"
@@ -427,7 +439,7 @@ class EventExtractor:
             if target is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 target = verb.head  # "government forces, backed by Russian air strikes"
             if source is None:
-                return None, None, rule
+                return None, target, rule
             return source, target, rule
         source = subj
         if source is not None and source.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":

@@ -329,3 +329,11 @@ def test_events_a_guessed_country_never_makes_an_actor_act_on_itself(coder):
     events = [e for e in coder.code(text, date="2016-03-14").events
               if e.trigger.text == "rejected"]
     assert [(e.source.code, e.target.code) for e in events] == [("GOV", "TURGOV")]
+
+
+def test_events_act_in_a_modifying_clause_is_less_confident_than_the_main_act():
+    _, evs = code("Russia/Russia/PROPN/nsubj/1 attacked/attack/VERB/ROOT/1 Syria/Syria/PROPN/dobj/1"
+                  " after/after/SCONJ/mark/5 Iran/Iran/PROPN/nsubj/5 bombed/bomb/VERB/advcl/1"
+                  " Iraq/Iraq/PROPN/dobj/5 ././PUNCT/punct/1")
+    by_type = {e.pattern.type + ":" + e.source.code: e.confidence for e in evs}
+    assert by_type == {"ASSAULT:RUS": 0.85, "ASSAULT:IRN": 0.7}

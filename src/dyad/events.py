@@ -209,7 +209,7 @@ class EventExtractor:
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
-        found = [self._fill_target(doc, ev, tok2m) for ev in found]
+        found = [_subordinated(doc, self._fill_target(doc, ev, tok2m)) for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         # an event whose source and target are both unresolved says nothing an analyst can use
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
@@ -752,6 +752,27 @@ def _carried_participant(tok: Token, tok2m: list[Mention | None]
                     nxt.append(pobj)
         frontier, depth = nxt, depth + 1
     return None
+
+
+SUBORDINATE_DEPS = frozenset({"acl", "advcl", "relcl"})
+SUBORDINATE_PENALTY = 0.15
+
+
+def _subordinated(doc: Doc, ev: RawEvent) -> RawEvent:
+    """An act in a modifying clause ("forces backed by Russia attacked", "sent aid to support
+    refugees", "after the court ordered ...") is background to the sentence's own act: it is
+    kept, less confident, so the main clause's event is the sentence's first."""
+    node, depth, steps = doc[ev.trigger_end - 1], 0, 0
+    while node.head.i != node.i and steps < 12:
+        if node.dep_ in SUBORDINATE_DEPS:
+            depth += 1
+        node, steps = node.head, steps + 1
+    if depth == 0:
+        return ev
+    from dataclasses import replace
+
+    conf = round(max(0.1, ev.confidence - SUBORDINATE_PENALTY * min(depth, 2)), 2)
+    return replace(ev, confidence=conf)
 
 
 def _stronger(a: str, b: str) -> str:

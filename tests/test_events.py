@@ -18,6 +18,11 @@ ROWS = [
     "v:threaten\tTHREATEN\t\t130\t-4.4\t\t\tex\n",
     "v:launch\tLIGHT\t\t\t\t\t\tex\n",
     "n:air strike\tASSAULT\taerial\t195\t-10\tprep:against\tmilitary\tex\n",
+    "v:deny\tREJECT\t\t120\t-4\t\t\tex\n",
+    "v:deny >charge\tNONE\t\t\t\t\t\tex\n",
+    "n:charge\tACCUSE\t\t112\t-2\tprep:against\t\tex\n",
+    "v:go on >strike\tPROTEST\tstrike\t143\t-6.5\tprep:against\t\tex\n",
+    "v:call on\tREQUEST\t\t020\t3\tprep:on\t\tex\n",
 ]
 LEX = Lexicon(parse_lines([HEADER, *ROWS], "test.tsv"))
 EXTRACTOR = EventExtractor(LEX, speech_verbs={"say", "tell"})
@@ -325,7 +330,7 @@ def test_events_named_modifier_beats_possessive_pronoun(coder):
 
 def test_events_a_guessed_country_never_makes_an_actor_act_on_itself(coder):
     text = ("Turkish troops shelled positions in Syria on Sunday. Turkey's prime minister spoke "
-            "in Ankara. Kurdish leaders rejected Ankara's accusations.")
+            "in Ankara. Kurdish leaders rejected Ankara's proposal.")
     events = [e for e in coder.code(text, date="2016-03-14").events
               if e.trigger.text == "rejected"]
     assert [(e.source.code, e.target.code) for e in events] == [("GOV", "TURGOV")]
@@ -337,3 +342,32 @@ def test_events_act_in_a_modifying_clause_is_less_confident_than_the_main_act():
                   " Iraq/Iraq/PROPN/dobj/5 ././PUNCT/punct/1")
     by_type = {e.pattern.type + ":" + e.source.code: e.confidence for e in evs}
     assert by_type == {"ASSAULT:RUS": 0.85, "ASSAULT:IRN": 0.7}
+
+
+def test_events_none_sense_codes_neither_the_verb_nor_the_denied_noun():
+    _, evs = code("Iran/Iran/PROPN/nsubj/1 denied/deny/VERB/ROOT/1 Russian/Russian/ADJ/amod/3"
+                  " charges/charge/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert evs == []
+    _, evs = code("Iran/Iran/PROPN/nsubj/1 denied/deny/VERB/ROOT/1 Russian/Russian/ADJ/amod/3"
+                  " requests/request/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert [triple(e) for e in evs] == [("REJECT", "IRN", "RUS", "asserted")]
+
+
+def test_events_object_of_the_particle_selects_the_pattern():
+    _, evs = code("Russian/Russian/ADJ/amod/1 workers/worker/NOUN/nsubj/2 went/go/VERB/ROOT/2"
+                  " on/on/ADP/prep/2 strike/strike/NOUN/pobj/3 against/against/ADP/prep/2"
+                  " Iran/Iran/PROPN/pobj/5 ././PUNCT/punct/2")
+    assert [triple(e) for e in evs] == [("PROTEST", "RUS", "IRN", "asserted")]
+    assert evs[0].rule == "v:go on >strike>PROTEST"
+    _, evs = code("Russian/Russian/ADJ/amod/1 workers/worker/NOUN/nsubj/2 went/go/VERB/ROOT/2"
+                  " on/on/ADP/prep/2 holiday/holiday/NOUN/pobj/3 ././PUNCT/punct/2")
+    assert evs == []
+
+
+def test_events_a_dated_preposition_is_no_particle():
+    doc, mentions = parse("Russia/Russia/PROPN/nsubj/1 called/call/VERB/ROOT/1"
+                          " Iran/Iran/PROPN/dobj/1 on/on/ADP/prep/1 Tuesday/Tuesday/PROPN/pobj/3"
+                          " ././PUNCT/punct/1")
+    assert [e.rule for e in EXTRACTOR.extract(doc, mentions)] != []  # "Russia called on Iran"
+    doc.ents = [doc.char_span(doc[4].idx, doc[4].idx + len(doc[4]), label="DATE")]
+    assert EXTRACTOR.extract(doc, mentions) == []

@@ -106,13 +106,14 @@ class EventExtractor:
         children = list(tok.children)
         # a particle follows its verb: "On Monday, X called Y" is no "call on"
         particles = {c.lower_ for c in children
-                     if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i}
+                     if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i and not _dated(c)}
         objects = {c.lemma_.lower() for c in children if c.dep_ in ("dobj", "nsubjpass")}
         for pat in candidates:
             if pat.particle is not None and pat.particle not in particles:
                 continue
-            if pat.obj is not None and pat.obj not in objects:
-                continue
+            if pat.obj is not None and pat.obj not in objects and \
+                    pat.obj not in _particle_objects(children, pat.particle):
+                continue  # "went on strike": the object may be the particle's ("v:go on >strike")
             return pat
         return None
 
@@ -146,18 +147,27 @@ class EventExtractor:
         found: list[RawEvent] = []
         verb_hits: dict[int, Pattern] = {}
         noun_hits: dict[int, Pattern] = {}
+        no_event: set[int] = set()  # nouns a sense that is no event takes ("denied the charges")
         for tok in sent:
             pos = tok.pos_
             if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.tag_ == "VBN"):
                 pat = self.match_verb(tok)
-                if pat is not None:
+                if pat is not None and pat.none:
+                    for c in tok.children:
+                        if c.dep_ in ("dobj", "nsubjpass"):
+                            no_event.add(c.i)
+                        elif c.dep_ == "prep":
+                            no_event.update(g.i for g in c.children if g.dep_ == "pobj")
+                elif pat is not None:
                     verb_hits[tok.i] = pat
             elif pos in ("NOUN", "PROPN"):
                 if tok2m[tok.i] is not None and tok2m[tok.i].kind in ("org", "country"):  # type: ignore[union-attr]
                     continue
                 pat = self.match_noun(tok)
-                if pat is not None:
+                if pat is not None and not pat.none:
                     noun_hits[tok.i] = pat
+        for i in no_event:
+            noun_hits.pop(i, None)
         demands = self._demands(doc, sent, s_index, tok2m)
         found.extend(d for d, _ in demands)
         demanded = {v for _, v in demands}
@@ -752,6 +762,19 @@ def _carried_participant(tok: Token, tok2m: list[Mention | None]
                     nxt.append(pobj)
         frontier, depth = nxt, depth + 1
     return None
+
+
+def _dated(prep: Token) -> bool:
+    """'on Tuesday' after "called him" says when, and makes no "call on"."""
+    pobj = _pobj(prep)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
+def _particle_objects(children: list[Token], particle: str | None) -> set[str]:
+    if particle is None:
+        return set()
+    return {g.lemma_.lower() for c in children if c.dep_ == "prep" and c.lower_ == particle
+            for g in c.children if g.dep_ == "pobj"}
 
 
 SUBORDINATE_DEPS = frozenset({"acl", "advcl", "relcl"})

@@ -107,7 +107,9 @@ class EventExtractor:
         # a particle follows its verb: "On Monday, X called Y" is no "call on"
         particles = {c.lower_ for c in children
                      if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i and not _dated(c)}
-        objects = {c.lemma_.lower() for c in children if c.dep_ in ("dobj", "nsubjpass")}
+        # the lemma or the word as written: the lemmatizer makes "data" "datum"
+        objects = {w for c in children if c.dep_ in ("dobj", "nsubjpass")
+                   for w in (c.lemma_.lower(), c.lower_)}
         for pat in candidates:
             if pat.particle is not None and pat.particle not in particles:
                 continue
@@ -773,8 +775,8 @@ def _dated(prep: Token) -> bool:
 def _particle_objects(children: list[Token], particle: str | None) -> set[str]:
     if particle is None:
         return set()
-    return {g.lemma_.lower() for c in children if c.dep_ == "prep" and c.lower_ == particle
-            for g in c.children if g.dep_ == "pobj"}
+    return {w for c in children if c.dep_ == "prep" and c.lower_ == particle
+            for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
 
 
 SUBORDINATE_DEPS = frozenset({"acl", "advcl", "relcl"})

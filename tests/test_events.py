@@ -371,3 +371,15 @@ def test_events_a_dated_preposition_is_no_particle():
     assert [e.rule for e in EXTRACTOR.extract(doc, mentions)] != []  # "Russia called on Iran"
     doc.ents = [doc.char_span(doc[4].idx, doc[4].idx + len(doc[4]), label="DATE")]
     assert EXTRACTOR.extract(doc, mentions) == []
+
+
+def test_events_a_text_that_acts_speaks_for_whoever_issued_it():
+    _, evs = code("Iran/Iran/PROPN/nsubj/1 issued/issue/VERB/ROOT/1 a/a/DET/det/3"
+                  " statement/statement/NOUN/dobj/1 threatening/threaten/VERB/acl/3"
+                  " Syria/Syria/PROPN/dobj/4 ././PUNCT/punct/1")
+    assert [triple(e) for e in evs] == [("THREATEN", "IRN", "SYR", "asserted")]
+    assert evs[0].rule == "v:threaten:acl:issuer>THREATEN"
+    _, evs = code("Iran/Iran/PROPN/nsubj/1 dispersed/disperse/VERB/ROOT/1 the/the/DET/det/3"
+                  " crowds/crowd/NOUN/dobj/1 threatening/threaten/VERB/acl/3"
+                  " Syria/Syria/PROPN/dobj/4 ././PUNCT/punct/1")
+    assert [triple(e) for e in evs] == [("THREATEN", None, "SYR", "asserted")]

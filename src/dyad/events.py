@@ -378,6 +378,10 @@ class EventExtractor:
                 confidence=_confidence(None, victim, pat, nominal=False), mode=pat.mode,
                 contexts=pat.contexts), verb)
         source = self._np_mention(src_tok, tok2m)
+        if source is None and rule in (":acl", ":relcl"):
+            issuer = _issuer(src_tok)  # "Amnesty issued a statement calling on Belarus to ..."
+            if issuer is not None and self._np_mention(issuer, tok2m) is not None:
+                src_tok, source, rule = issuer, self._np_mention(issuer, tok2m), f"{rule}:issuer"
         if source is None and src_tok.lower_ in QUANTIFIER_SUBJECTS and src_tok.i > 0:
             source = tok2m[src_tok.i - 1]  # "Abadi and Obeidi both assured him"
         target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
@@ -764,6 +768,22 @@ def _carried_participant(tok: Token, tok2m: list[Mention | None]
                     nxt.append(pobj)
         frontier, depth = nxt, depth + 1
     return None
+
+
+# Texts that speak for whoever issued them ("a statement calling on ...").
+ISSUED_NOUNS = frozenset({"statement", "declaration", "report", "letter", "resolution",
+                          "communique", "communiqué", "message", "motion", "petition", "decree",
+                          "document", "note", "memo", "memorandum", "bill", "ruling", "order",
+                          "verdict", "proposal", "plan", "law", "appeal", "ultimatum", "notice"})
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued, released or sent the text that acts: the subject of the verb whose object
+    it is ("issued a declaration demanding ...", "released a report that calls on ...")."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in ISSUED_NOUNS:
+        return None
+    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None) or \
+        _inherited_subject(noun.head)
 
 
 def _dated(prep: Token) -> bool:

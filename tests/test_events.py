@@ -29,7 +29,8 @@ EXTRACTOR = EventExtractor(LEX, speech_verbs={"say", "tell"})
 VOCAB = English().vocab
 CODES = {"Russia": ("RUS", "country"), "Syria": ("SYR", "country"), "Iraq": ("IRQ", "country"),
          "Iran": ("IRN", "country"), "Israel": ("ISR", "country"), "Kyiv": ("UKR", "capital"),
-         "Kharkiv": ("UKR", "capital"), "Russian": ("RUS", "demonym"), "IS": ("IMG", "org")}
+         "Kharkiv": ("UKR", "capital"), "Russian": ("RUS", "demonym"), "IS": ("IMG", "org"),
+         "Trump": ("USA", "person")}
 
 
 def parse(spec: str) -> tuple[Doc, list[Mention]]:
@@ -383,3 +384,13 @@ def test_events_a_text_that_acts_speaks_for_whoever_issued_it():
                   " crowds/crowd/NOUN/dobj/1 threatening/threaten/VERB/acl/3"
                   " Syria/Syria/PROPN/dobj/4 ././PUNCT/punct/1")
     assert [triple(e) for e in evs] == [("THREATEN", None, "SYR", "asserted")]
+
+
+def test_events_a_member_of_a_persons_group_is_not_that_person():
+    _, evs = code("A/a/DET/det/1 member/member/NOUN/nsubj/6 of/of/ADP/prep/1 Trump/Trump/PROPN/poss/5"
+                  " 's/'s/PART/case/3 council/council/NOUN/pobj/2 attacked/attack/VERB/ROOT/6"
+                  " Syria/Syria/PROPN/dobj/6 ././PUNCT/punct/6")
+    assert [triple(e) for e in evs] == [("ASSAULT", "USA", "SYR", "asserted")]
+    assert evs[0].source.name is None and evs[0].source.kind == "person"
+    _, evs = code("Trump/Trump/PROPN/nsubj/1 attacked/attack/VERB/ROOT/1 Syria/Syria/PROPN/dobj/1")
+    assert evs[0].source.name == "Trump"

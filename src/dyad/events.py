@@ -560,6 +560,9 @@ class EventExtractor:
                     m = tok2m[g.i]
                     if m is None:
                         continue
+                    if depth > 0 and c.dep_ == "poss" and m.kind in ("person", "title"):
+                        # "a member of Trump's council" is not Trump: only his country holds
+                        return _country_only(m)
                     if m.kind != "pronoun":
                         return m
                     pronoun = pronoun or m  # "his Iraqi counterpart" is Iraqi, not his
@@ -775,6 +778,14 @@ ISSUED_NOUNS = frozenset({"statement", "declaration", "report", "letter", "resol
                           "communique", "communiqué", "message", "motion", "petition", "decree",
                           "document", "note", "memo", "memorandum", "bill", "ruling", "order",
                           "verdict", "proposal", "plan", "law", "appeal", "ultimatum", "notice"})
+
+
+def _country_only(m: Mention) -> Mention | None:
+    from dataclasses import replace
+
+    if not m.country:
+        return None
+    return replace(m, name=None, sector=None, code=m.country)
 
 
 def _issuer(noun: Token) -> Token | None:

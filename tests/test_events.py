@@ -394,3 +394,16 @@ def test_events_a_member_of_a_persons_group_is_not_that_person():
     assert evs[0].source.name is None and evs[0].source.kind == "person"
     _, evs = code("Trump/Trump/PROPN/nsubj/1 attacked/attack/VERB/ROOT/1 Syria/Syria/PROPN/dobj/1")
     assert evs[0].source.name == "Trump"
+
+
+def test_events_a_sum_of_money_given_is_aid(coder):
+    events = coder.code("Norway gave $40 million to Malawi.").events
+    assert [(e.type, e.cameo, e.trigger.text, e.source.code, e.target.code) for e in events] == \
+        [("AID", "071", "$40 million", "NOR", "MWI")]
+    assert coder.code("Norway held $40 million in Malawian bonds.").events == ()
+
+
+def test_events_an_act_only_considered_is_no_event(coder):
+    assert coder.code("Japan is considering sending aid to North Korea.").events == ()
+    events = coder.code("Britain considered sanctions and attacked Syria.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events] == [("ASSAULT", "GBR", "SYR")]

@@ -94,6 +94,9 @@ class EventExtractor:
             id="modal:must", pos="verb", lemma="must", particle=None, obj=None, modifier=None,
             type="REQUEST", mode=None, cameo="100", goldstein=-5.0, targets=(), contexts=(),
             example="", source="dyad/events.py")
+        # a sum of money given is aid: the lexicon's "n:money" pattern says how it is coded
+        self.money = next((p for p in lexicon.nouns.get("money", ()) if p.modifier is None
+                           and not p.light and not p.none), None)
 
     # -- matching --------------------------------------------------------------------------
     def match_verb(self, tok: Token) -> Pattern | None:
@@ -180,12 +183,18 @@ class EventExtractor:
             verb = doc[vi]
             if vi in demanded:
                 continue  # the content of a demand is not an event of its own
+            if _only_considered(verb):
+                continue  # "is considering sending aid": a policy option weighed (CAMEO 014)
             if pat.light:
                 obj = _event_object(verb, noun_hits)
-                if obj is None:
+                obj_pat = noun_hits[obj.i] if obj is not None else None
+                if obj is None and pat.lemma in GIVING_VERBS:
+                    obj = _money_object(verb)  # "Germany gave 350 million euros to Ethiopia"
+                    obj_pat = self.money
+                if obj is None or obj_pat is None:
                     continue
                 used_nouns.add(obj.i)
-                ev = self._nominal(doc, obj, noun_hits[obj.i], s_index, tok2m, light=verb,
+                ev = self._nominal(doc, obj, obj_pat, s_index, tok2m, light=verb,
                                    light_lemma=pat.lemma)
                 if ev is not None:
                     found.append(ev)
@@ -534,11 +543,15 @@ class EventExtractor:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             status = "negated"
         conf = _confidence(source, target, pat, nominal=True)
-        start = noun.i
+        start, end = noun.i, noun.i + 1
+        if noun.ent_type_ == "MONEY":  # "$2 million", all of it
+            ent = next((e for e in doc.ents if e.start <= noun.i < e.end), None)
+            if ent is not None:
+                start, end = ent.start, ent.end
         for c in noun.lefts:
             if c.dep_ in ("compound", "amod") and c.lemma_.lower() == pat.modifier:
                 start = min(start, c.i)
-        ev = RawEvent(pattern=pat, trigger=start, trigger_end=noun.i + 1, sentence=s_index,
+        ev = RawEvent(pattern=pat, trigger=start, trigger_end=end, sentence=s_index,
                       source=source, target=target, source_tok=src_tok.i,
                       target_tok=tgt_tok.i if tgt_tok is not None else None, status=status,
                       rule=f"{pat.id}{rule}>{pat.type}", confidence=conf, mode=pat.mode,
@@ -795,6 +808,28 @@ def _issuer(noun: Token) -> Token | None:
         return None
     return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None) or \
         _inherited_subject(noun.head)
+
+
+# Verbs that only weigh an act: "is considering sending aid" is a statement (CAMEO 014).
+CONSIDER_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "explore"})
+
+
+def _only_considered(verb: Token) -> bool:
+    node, steps = verb, 0
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and steps < 4:
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in CONSIDER_VERBS:
+            return True  # "considering sending aid (and imposing sanctions)"
+        node, steps = node.head, steps + 1
+    return False
+
+
+# Light verbs of giving: a sum of money as their object is aid ("provided $2 million to").
+GIVING_VERBS = frozenset({"give", "provide", "deliver", "send", "extend", "approve", "announce"})
+
+
+def _money_object(verb: Token) -> Token | None:
+    obj = _object_of(verb)
+    return obj if obj is not None and obj.ent_type_ == "MONEY" else None
 
 
 def _dated(prep: Token) -> bool:

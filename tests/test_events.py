@@ -18,13 +18,19 @@ ROWS = [
     "v:threaten\tTHREATEN\t\t130\t-4.4\t\t\tex\n",
     "v:launch\tLIGHT\t\t\t\t\t\tex\n",
     "n:air strike\tASSAULT\taerial\t195\t-10\tprep:against\tmilitary\tex\n",
+    "v:deny\tREJECT\t\t120\t-4\t\t\tex\n",
+    "v:deny >charge\tNONE\t\t\t\t\t\tex\n",
+    "n:charge\tACCUSE\t\t112\t-2\tprep:against\t\tex\n",
+    "v:go on >strike\tPROTEST\tstrike\t143\t-6.5\tprep:against\t\tex\n",
+    "v:call on\tREQUEST\t\t020\t3\tprep:on\t\tex\n",
 ]
 LEX = Lexicon(parse_lines([HEADER, *ROWS], "test.tsv"))
 EXTRACTOR = EventExtractor(LEX, speech_verbs={"say", "tell"})
 VOCAB = English().vocab
 CODES = {"Russia": ("RUS", "country"), "Syria": ("SYR", "country"), "Iraq": ("IRQ", "country"),
          "Iran": ("IRN", "country"), "Israel": ("ISR", "country"), "Kyiv": ("UKR", "capital"),
-         "Kharkiv": ("UKR", "capital"), "Russian": ("RUS", "demonym"), "IS": ("IMG", "org")}
+         "Kharkiv": ("UKR", "capital"), "Russian": ("RUS", "demonym"), "IS": ("IMG", "org"),
+         "Trump": ("USA", "person")}
 
 
 def parse(spec: str) -> tuple[Doc, list[Mention]]:
@@ -68,6 +74,19 @@ def test_events_passive_agent_is_source():
                   " by/by/ADP/agent/2 Russia/Russia/PROPN/pobj/3")
     assert [triple(e) for e in evs] == [("ASSAULT", "RUS", "SYR", "asserted")]
     assert evs[0].rule == "v:attack:passive>ASSAULT"
+
+
+def test_events_agentless_passive_material_act_keeps_its_victim():
+    _, evs = code("Syria/Syria/PROPN/nsubjpass/2 was/be/AUX/auxpass/2 attacked/attack/VERB/ROOT/2"
+                  " ././PUNCT/punct/2")
+    assert [triple(e) for e in evs] == [("ASSAULT", None, "SYR", "asserted")]
+    assert evs[0].rule == "v:attack:passive:agentless>ASSAULT" and evs[0].source_tok is None
+
+
+def test_events_agentless_passive_verbal_act_needs_its_speaker():
+    _, evs = code("Iran/Iran/PROPN/nsubjpass/2 was/be/AUX/auxpass/2 threatened/threaten/VERB/ROOT/2"
+                  " ././PUNCT/punct/2")
+    assert evs == []
 
 
 def test_events_negated_modal_verb():
@@ -312,7 +331,79 @@ def test_events_named_modifier_beats_possessive_pronoun(coder):
 
 def test_events_a_guessed_country_never_makes_an_actor_act_on_itself(coder):
     text = ("Turkish troops shelled positions in Syria on Sunday. Turkey's prime minister spoke "
-            "in Ankara. Kurdish leaders rejected Ankara's accusations.")
+            "in Ankara. Kurdish leaders rejected Ankara's proposal.")
     events = [e for e in coder.code(text, date="2016-03-14").events
               if e.trigger.text == "rejected"]
     assert [(e.source.code, e.target.code) for e in events] == [("GOV", "TURGOV")]
+
+
+def test_events_act_in_a_modifying_clause_is_less_confident_than_the_main_act():
+    _, evs = code("Russia/Russia/PROPN/nsubj/1 attacked/attack/VERB/ROOT/1 Syria/Syria/PROPN/dobj/1"
+                  " after/after/SCONJ/mark/5 Iran/Iran/PROPN/nsubj/5 bombed/bomb/VERB/advcl/1"
+                  " Iraq/Iraq/PROPN/dobj/5 ././PUNCT/punct/1")
+    by_type = {e.pattern.type + ":" + e.source.code: e.confidence for e in evs}
+    assert by_type == {"ASSAULT:RUS": 0.85, "ASSAULT:IRN": 0.7}
+
+
+def test_events_none_sense_codes_neither_the_verb_nor_the_denied_noun():
+    _, evs = code("Iran/Iran/PROPN/nsubj/1 denied/deny/VERB/ROOT/1 Russian/Russian/ADJ/amod/3"
+                  " charges/charge/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert evs == []
+    _, evs = code("Iran/Iran/PROPN/nsubj/1 denied/deny/VERB/ROOT/1 Russian/Russian/ADJ/amod/3"
+                  " requests/request/NOUN/dobj/1 ././PUNCT/punct/1")
+    assert [triple(e) for e in evs] == [("REJECT", "IRN", "RUS", "asserted")]
+
+
+def test_events_object_of_the_particle_selects_the_pattern():
+    _, evs = code("Russian/Russian/ADJ/amod/1 workers/worker/NOUN/nsubj/2 went/go/VERB/ROOT/2"
+                  " on/on/ADP/prep/2 strike/strike/NOUN/pobj/3 against/against/ADP/prep/2"
+                  " Iran/Iran/PROPN/pobj/5 ././PUNCT/punct/2")
+    assert [triple(e) for e in evs] == [("PROTEST", "RUS", "IRN", "asserted")]
+    assert evs[0].rule == "v:go on >strike>PROTEST"
+    _, evs = code("Russian/Russian/ADJ/amod/1 workers/worker/NOUN/nsubj/2 went/go/VERB/ROOT/2"
+                  " on/on/ADP/prep/2 holiday/holiday/NOUN/pobj/3 ././PUNCT/punct/2")
+    assert evs == []
+
+
+def test_events_a_dated_preposition_is_no_particle():
+    doc, mentions = parse("Russia/Russia/PROPN/nsubj/1 called/call/VERB/ROOT/1"
+                          " Iran/Iran/PROPN/dobj/1 on/on/ADP/prep/1 Tuesday/Tuesday/PROPN/pobj/3"
+                          " ././PUNCT/punct/1")
+    assert [e.rule for e in EXTRACTOR.extract(doc, mentions)] != []  # "Russia called on Iran"
+    doc.ents = [doc.char_span(doc[4].idx, doc[4].idx + len(doc[4]), label="DATE")]
+    assert EXTRACTOR.extract(doc, mentions) == []
+
+
+def test_events_a_text_that_acts_speaks_for_whoever_issued_it():
+    _, evs = code("Iran/Iran/PROPN/nsubj/1 issued/issue/VERB/ROOT/1 a/a/DET/det/3"
+                  " statement/statement/NOUN/dobj/1 threatening/threaten/VERB/acl/3"
+                  " Syria/Syria/PROPN/dobj/4 ././PUNCT/punct/1")
+    assert [triple(e) for e in evs] == [("THREATEN", "IRN", "SYR", "asserted")]
+    assert evs[0].rule == "v:threaten:acl:issuer>THREATEN"
+    _, evs = code("Iran/Iran/PROPN/nsubj/1 dispersed/disperse/VERB/ROOT/1 the/the/DET/det/3"
+                  " crowds/crowd/NOUN/dobj/1 threatening/threaten/VERB/acl/3"
+                  " Syria/Syria/PROPN/dobj/4 ././PUNCT/punct/1")
+    assert [triple(e) for e in evs] == [("THREATEN", None, "SYR", "asserted")]
+
+
+def test_events_a_member_of_a_persons_group_is_not_that_person():
+    _, evs = code("A/a/DET/det/1 member/member/NOUN/nsubj/6 of/of/ADP/prep/1 Trump/Trump/PROPN/poss/5"
+                  " 's/'s/PART/case/3 council/council/NOUN/pobj/2 attacked/attack/VERB/ROOT/6"
+                  " Syria/Syria/PROPN/dobj/6 ././PUNCT/punct/6")
+    assert [triple(e) for e in evs] == [("ASSAULT", "USA", "SYR", "asserted")]
+    assert evs[0].source.name is None and evs[0].source.kind == "person"
+    _, evs = code("Trump/Trump/PROPN/nsubj/1 attacked/attack/VERB/ROOT/1 Syria/Syria/PROPN/dobj/1")
+    assert evs[0].source.name == "Trump"
+
+
+def test_events_a_sum_of_money_given_is_aid(coder):
+    events = coder.code("Norway gave $40 million to Malawi.").events
+    assert [(e.type, e.cameo, e.trigger.text, e.source.code, e.target.code) for e in events] == \
+        [("AID", "071", "$40 million", "NOR", "MWI")]
+    assert coder.code("Norway held $40 million in Malawian bonds.").events == ()
+
+
+def test_events_an_act_only_considered_is_no_event(coder):
+    assert coder.code("Japan is considering sending aid to North Korea.").events == ()
+    events = coder.code("Britain considered sanctions and attacked Syria.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events] == [("ASSAULT", "GBR", "SYR")]

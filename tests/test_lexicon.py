@@ -29,6 +29,7 @@ def test_lexicon_parses_verb_particle_object_and_noun_modifier():
     ("v:attack\tASSAULT\t\t190\tbad\t\t\tex\n", "mine.tsv:2: Goldstein weight 'bad'"),
     ("v:attack\tASSAULT\t\t190\t-10\tnear\t\tex\n", "mine.tsv:2: unknown target slot 'near'"),
     ("v:attack\tASSAULT\t190\n", "mine.tsv:2: expected 8 tab-separated columns"),
+    ("v:deny\tNONE\t\t\t\t\t\tex\n", "mine.tsv:2: pattern 'v:deny': a NONE sense needs"),
 ])
 def test_lexicon_errors_name_file_and_line(row, problem):
     with pytest.raises(DataError) as e:
@@ -63,3 +64,10 @@ def test_lexicon_user_file_overrides_packaged_pattern(tmp_path):
     user.write_text(HEADER + "v:attack\tPROTEST\tdemo\t141\t-6.5\t\t\tex\n", encoding="utf-8")
     lex = Lexicon.load([user])
     assert [p.type for p in lex.verbs["attack"] if p.obj is None] == ["PROTEST"]
+
+
+def test_lexicon_none_sense_is_no_event_and_wins_over_the_verb():
+    lex = Lexicon(_parse("v:deny\tREJECT\t\t120\t-4\t\t\tex\n",
+                         "v:deny >charge\tNONE\t\t\t\t\t\tex\n"))
+    first = lex.verbs["deny"][0]
+    assert (first.obj, first.none, first.quad, first.cameo) == ("charge", True, 0, "")

@@ -18,7 +18,12 @@ def coded_examples(coder):
 @pytest.mark.parametrize("pattern", PATTERNS, ids=[p.id for p in PATTERNS])
 def test_lexicon_example_codes_its_pattern(pattern, coded_examples):
     events = coded_examples[pattern.id].events
-    if pattern.light:
+    if pattern.none:
+        # a sense that is no event: its word must trigger nothing in its example
+        prefix = f"{pattern.pos[0]}:{pattern.lemma}"
+        assert not [e.rule for e in events if e.rule.startswith(prefix)], \
+            f"{pattern.source}: {pattern.example!r} gives {[e.rule for e in events]}"
+    elif pattern.light:
         # a light verb carries the event of its object noun: a nominal event must come out
         assert any(e.rule.startswith("n:") for e in events), \
             f"{pattern.source}: {pattern.example!r} gives {[e.rule for e in events]}"

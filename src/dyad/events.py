@@ -94,6 +94,9 @@ class EventExtractor:
             id="modal:must", pos="verb", lemma="must", particle=None, obj=None, modifier=None,
             type="REQUEST", mode=None, cameo="100", goldstein=-5.0, targets=(), contexts=(),
             example="", source="dyad/events.py")
+        # a sum of money given is aid: the lexicon's "n:money" pattern says how it is coded
+        self.money = next((p for p in lexicon.nouns.get("money", ()) if p.modifier is None
+                           and not p.light and not p.none), None)
 
     # -- matching --------------------------------------------------------------------------
     def match_verb(self, tok: Token) -> Pattern | None:
@@ -106,13 +109,16 @@ class EventExtractor:
         children = list(tok.children)
         # a particle follows its verb: "On Monday, X called Y" is no "call on"
         particles = {c.lower_ for c in children
-                     if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i}
-        objects = {c.lemma_.lower() for c in children if c.dep_ in ("dobj", "nsubjpass")}
+                     if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i and not _dated(c)}
+        # the lemma or the word as written: the lemmatizer makes "data" "datum"
+        objects = {w for c in children if c.dep_ in ("dobj", "nsubjpass")
+                   for w in (c.lemma_.lower(), c.lower_)}
         for pat in candidates:
             if pat.particle is not None and pat.particle not in particles:
                 continue
-            if pat.obj is not None and pat.obj not in objects:
-                continue
+            if pat.obj is not None and pat.obj not in objects and \
+                    pat.obj not in _particle_objects(children, pat.particle):
+                continue  # "went on strike": the object may be the particle's ("v:go on >strike")
             return pat
         return None
 
@@ -146,18 +152,27 @@ class EventExtractor:
         found: list[RawEvent] = []
         verb_hits: dict[int, Pattern] = {}
         noun_hits: dict[int, Pattern] = {}
+        no_event: set[int] = set()  # nouns a sense that is no event takes ("denied the charges")
         for tok in sent:
             pos = tok.pos_
             if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.tag_ == "VBN"):
                 pat = self.match_verb(tok)
-                if pat is not None:
+                if pat is not None and pat.none:
+                    for c in tok.children:
+                        if c.dep_ in ("dobj", "nsubjpass"):
+                            no_event.add(c.i)
+                        elif c.dep_ == "prep":
+                            no_event.update(g.i for g in c.children if g.dep_ == "pobj")
+                elif pat is not None:
                     verb_hits[tok.i] = pat
             elif pos in ("NOUN", "PROPN"):
                 if tok2m[tok.i] is not None and tok2m[tok.i].kind in ("org", "country"):  # type: ignore[union-attr]
                     continue
                 pat = self.match_noun(tok)
-                if pat is not None:
+                if pat is not None and not pat.none:
                     noun_hits[tok.i] = pat
+        for i in no_event:
+            noun_hits.pop(i, None)
         demands = self._demands(doc, sent, s_index, tok2m)
         found.extend(d for d, _ in demands)
         demanded = {v for _, v in demands}
@@ -168,12 +183,18 @@ class EventExtractor:
             verb = doc[vi]
             if vi in demanded:
                 continue  # the content of a demand is not an event of its own
+            if _only_considered(verb):
+                continue  # "is considering sending aid": a policy option weighed (CAMEO 014)
             if pat.light:
                 obj = _event_object(verb, noun_hits)
-                if obj is None:
+                obj_pat = noun_hits[obj.i] if obj is not None else None
+                if obj is None and pat.lemma in GIVING_VERBS:
+                    obj = _money_object(verb)  # "Germany gave 350 million euros to Ethiopia"
+                    obj_pat = self.money
+                if obj is None or obj_pat is None:
                     continue
                 used_nouns.add(obj.i)
-                ev = self._nominal(doc, obj, noun_hits[obj.i], s_index, tok2m, light=verb,
+                ev = self._nominal(doc, obj, obj_pat, s_index, tok2m, light=verb,
                                    light_lemma=pat.lemma)
                 if ev is not None:
                     found.append(ev)
@@ -209,7 +230,7 @@ class EventExtractor:
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
-        found = [self._fill_target(doc, ev, tok2m) for ev in found]
+        found = [_subordinated(doc, self._fill_target(doc, ev, tok2m)) for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         # an event whose source and target are both unresolved says nothing an analyst can use
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
@@ -352,8 +373,24 @@ class EventExtractor:
                 noun_hits: dict[int, Pattern]) -> RawEvent | None:
         src_tok, tgt_tok, rule = self._verb_roles(verb, pat)
         if src_tok is None:
-            return None
+            # "three civilians were killed", "prisoners were released": a material act is news
+            # with its doer unnamed (a verbal one needs its speaker); kept when who suffered
+            # it is a known actor
+            material = pat.quad in (2, 4)
+            victim = self._np_mention(tgt_tok, tok2m) if rule == ":passive" and material else None
+            if victim is None or not victim.code or tgt_tok is None:
+                return None
+            return self._recode(RawEvent(
+                pattern=pat, trigger=verb.i, trigger_end=verb.i + 1, sentence=s_index,
+                source=None, target=victim, source_tok=None, target_tok=tgt_tok.i,
+                status=self.status(verb), rule=f"{pat.id}:passive:agentless>{pat.type}",
+                confidence=_confidence(None, victim, pat, nominal=False), mode=pat.mode,
+                contexts=pat.contexts), verb)
         source = self._np_mention(src_tok, tok2m)
+        if source is None and rule in (":acl", ":relcl"):
+            issuer = _issuer(src_tok)  # "Amnesty issued a statement calling on Belarus to ..."
+            if issuer is not None and self._np_mention(issuer, tok2m) is not None:
+                src_tok, source, rule = issuer, self._np_mention(issuer, tok2m), f"{rule}:issuer"
         if source is None and src_tok.lower_ in QUANTIFIER_SUBJECTS and src_tok.i > 0:
             source = tok2m[src_tok.i - 1]  # "Abadi and Obeidi both assured him"
         target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
@@ -427,7 +464,7 @@ class EventExtractor:
             if target is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
                 target = verb.head  # "government forces, backed by Russian air strikes"
             if source is None:
-                return None, None, rule
+                return None, target, rule
             return source, target, rule
         source = subj
         if source is not None and source.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -506,11 +543,15 @@ class EventExtractor:
         if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
             status = "negated"
         conf = _confidence(source, target, pat, nominal=True)
-        start = noun.i
+        start, end = noun.i, noun.i + 1
+        if noun.ent_type_ == "MONEY":  # "$2 million", all of it
+            ent = next((e for e in doc.ents if e.start <= noun.i < e.end), None)
+            if ent is not None:
+                start, end = ent.start, ent.end
         for c in noun.lefts:
             if c.dep_ in ("compound", "amod") and c.lemma_.lower() == pat.modifier:
                 start = min(start, c.i)
-        ev = RawEvent(pattern=pat, trigger=start, trigger_end=noun.i + 1, sentence=s_index,
+        ev = RawEvent(pattern=pat, trigger=start, trigger_end=end, sentence=s_index,
                       source=source, target=target, source_tok=src_tok.i,
                       target_tok=tgt_tok.i if tgt_tok is not None else None, status=status,
                       rule=f"{pat.id}{rule}>{pat.type}", confidence=conf, mode=pat.mode,
@@ -532,6 +573,9 @@ class EventExtractor:
                     m = tok2m[g.i]
                     if m is None:
                         continue
+                    if depth > 0 and c.dep_ == "poss" and m.kind in ("person", "title"):
+                        # "a member of Trump's council" is not Trump: only his country holds
+                        return _country_only(m)
                     if m.kind != "pronoun":
                         return m
                     pronoun = pronoun or m  # "his Iraqi counterpart" is Iraqi, not his
@@ -740,6 +784,86 @@ def _carried_participant(tok: Token, tok2m: list[Mention | None]
                     nxt.append(pobj)
         frontier, depth = nxt, depth + 1
     return None
+
+
+# Texts that speak for whoever issued them ("a statement calling on ...").
+ISSUED_NOUNS = frozenset({"statement", "declaration", "report", "letter", "resolution",
+                          "communique", "communiqué", "message", "motion", "petition", "decree",
+                          "document", "note", "memo", "memorandum", "bill", "ruling", "order",
+                          "verdict", "proposal", "plan", "law", "appeal", "ultimatum", "notice"})
+
+
+def _country_only(m: Mention) -> Mention | None:
+    from dataclasses import replace
+
+    if not m.country:
+        return None
+    return replace(m, name=None, sector=None, code=m.country)
+
+
+def _issuer(noun: Token) -> Token | None:
+    """Who issued, released or sent the text that acts: the subject of the verb whose object
+    it is ("issued a declaration demanding ...", "released a report that calls on ...")."""
+    if noun.dep_ != "dobj" or noun.lemma_.lower() not in ISSUED_NOUNS:
+        return None
+    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None) or \
+        _inherited_subject(noun.head)
+
+
+# Verbs that only weigh an act: "is considering sending aid" is a statement (CAMEO 014).
+CONSIDER_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder", "explore"})
+
+
+def _only_considered(verb: Token) -> bool:
+    node, steps = verb, 0
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and steps < 4:
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in CONSIDER_VERBS:
+            return True  # "considering sending aid (and imposing sanctions)"
+        node, steps = node.head, steps + 1
+    return False
+
+
+# Light verbs of giving: a sum of money as their object is aid ("provided $2 million to").
+GIVING_VERBS = frozenset({"give", "provide", "deliver", "send", "extend", "approve", "announce"})
+
+
+def _money_object(verb: Token) -> Token | None:
+    obj = _object_of(verb)
+    return obj if obj is not None and obj.ent_type_ == "MONEY" else None
+
+
+def _dated(prep: Token) -> bool:
+    """'on Tuesday' after "called him" says when, and makes no "call on"."""
+    pobj = _pobj(prep)
+    return pobj is not None and pobj.ent_type_ in ("DATE", "TIME")
+
+
+def _particle_objects(children: list[Token], particle: str | None) -> set[str]:
+    if particle is None:
+        return set()
+    return {w for c in children if c.dep_ == "prep" and c.lower_ == particle
+            for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
+
+
+SUBORDINATE_DEPS = frozenset({"acl", "advcl", "relcl"})
+SUBORDINATE_PENALTY = 0.15
+
+
+def _subordinated(doc: Doc, ev: RawEvent) -> RawEvent:
+    """An act in a modifying clause ("forces backed by Russia attacked", "sent aid to support
+    refugees", "after the court ordered ...") is background to the sentence's own act: it is
+    kept, less confident, so the main clause's event is the sentence's first."""
+    node, depth, steps = doc[ev.trigger_end - 1], 0, 0
+    while node.head.i != node.i and steps < 12:
+        if node.dep_ in SUBORDINATE_DEPS:
+            depth += 1
+        node, steps = node.head, steps + 1
+    if depth == 0:
+        return ev
+    from dataclasses import replace
+
+    conf = round(max(0.1, ev.confidence - SUBORDINATE_PENALTY * min(depth, 2)), 2)
+    return replace(ev, confidence=conf)
 
 
 def _stronger(a: str, b: str) -> str:

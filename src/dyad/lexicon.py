@@ -6,7 +6,7 @@ The data lives in ``data/events.tsv`` (and any user files): one pattern a line,
 
 where ``pattern`` is ``v:LEMMA``, ``v:LEMMA PARTICLE``, ``v:LEMMA >OBJECT``, ``n:LEMMA`` or
 ``n:MODIFIER LEMMA``. Light verbs (``type`` LIGHT: "launch", "carry out") take the type of their
-object noun. The loader validates every line and names file and line in every error.
+object noun; a NONE pattern names a sense that is no event ("v:deny >charge"). The loader validates every line and names file and line in every error.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ PLOVER_TYPES: dict[str, int] = {
     "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }
 LIGHT = "LIGHT"
+# A sense that codes no event ("denied the charges" is a statement, CAMEO 016; "released her
+# album"): the more specific pattern wins over the verb's event sense and the word is skipped.
+NONE = "NONE"
 
 # CAMEO roots each PLOVER type may carry (ONTOLOGY.md).
 TYPE_ROOTS: dict[str, tuple[str, ...]] = {
@@ -70,6 +73,10 @@ class Pattern:
     @property
     def light(self) -> bool:
         return self.type == LIGHT
+
+    @property
+    def none(self) -> bool:
+        return self.type == NONE
 
     @property
     def specificity(self) -> int:
@@ -134,11 +141,14 @@ def parse_lines(lines: Iterable[str], path: str) -> list[Pattern]:
         pat_s, type_s, mode_s, cameo_s, gold_s, targets_s, ctx_s, example = (c.strip() for c in cells)
         pos, lemma, particle, obj, modifier = _parse_pattern(pat_s, (path, lineno))
         type_s = type_s.upper()
-        if type_s != LIGHT and type_s not in PLOVER_TYPES:
-            raise DataError(path, lineno, f"unknown type {type_s!r}; use one of the 16 PLOVER types "
-                                          "or LIGHT")
+        if type_s not in (LIGHT, NONE) and type_s not in PLOVER_TYPES:
+            raise DataError(path, lineno, f"unknown type {type_s!r}; use one of the 16 PLOVER types, "
+                                          "LIGHT or NONE")
+        if type_s == NONE and obj is None and particle is None and modifier is None:
+            raise DataError(path, lineno, f"pattern {pat_s!r}: a NONE sense needs a particle, "
+                                          "'>OBJECT' or modifier that tells it from the event sense")
         goldstein = 0.0
-        if type_s != LIGHT:
+        if type_s not in (LIGHT, NONE):
             if not cameo_s.isdigit() or not 2 <= len(cameo_s) <= 4:
                 raise DataError(path, lineno, f"CAMEO code {cameo_s!r} must be 2-4 digits")
             if not cameo_s.startswith(TYPE_ROOTS[type_s]):
@@ -239,4 +249,4 @@ def _load_cached(extra_files: tuple[str, ...]) -> Lexicon:
     return Lexicon(patterns)
 
 
-__all__ = ["LIGHT", "PLOVER_TYPES", "TYPE_ROOTS", "Lexicon", "Pattern", "parse_lines"]
+__all__ = ["LIGHT", "NONE", "PLOVER_TYPES", "TYPE_ROOTS", "Lexicon", "Pattern", "parse_lines"]

@@ -48,7 +48,7 @@ def test_sources_bad_records_are_counted_and_good_ones_kept(tmp_path):
     assert lines[0].startswith(f"{f}:2: malformed JSON")
     assert lines[1] == (f"{f}:3: date '1 Smarch 2016' is not a valid date; write it as YYYY-MM-DD "
                         "(or a full ISO 8601 timestamp)")
-    assert lines[2] == f"{f}:4: field 'text' is missing or empty; every article needs its body text in 'text'"
+    assert lines[2] == f"{f}:4: field 'text' is missing or empty; every article needs its body text in 'text' (or the name of its file in 'text_file')"
     assert lines[3] == f"{f}:5: the text does not look like English; dyad codes English news only"
     assert lines[4].startswith(f"{f}:6: expected a JSON object")
 
@@ -117,3 +117,29 @@ def test_sources_one_english_sentence_is_english(tmp_path):
                              "rebel-held towns."}) + "\n", encoding="utf-8")
     arts, sink = _read([f])
     assert [a.id for a in arts] == ["s"] and sink.errors == []
+
+
+def test_sources_json_file_holds_one_object_or_a_list(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps({"id": "solo", "text": GOOD}, indent=2), encoding="utf-8")
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps([{"id": "a", "text": GOOD}, {"id": "b", "text": ""}]),
+                    encoding="utf-8")
+    arts, sink = _read([one, many])
+    assert [a.id for a in arts] == ["solo", "a"]
+    assert sink.count == 1 and sink.errors[0].line == 2
+
+
+def test_sources_text_file_field_reads_the_story_beside_the_record(tmp_path):
+    (tmp_path / "story.txt").write_text(GOOD, encoding="utf-8")
+    meta = tmp_path / "story.json"
+    meta.write_text(json.dumps({"id": "st", "date": "2019-05-02", "text_file": "story.txt"}),
+                    encoding="utf-8")
+    lines = tmp_path / "more.jsonl"
+    lines.write_text(json.dumps({"id": "gone", "text_file": "missing.txt"}) + "\n"
+                     + json.dumps({"id": "st2", "text_file": "story.txt"}) + "\n",
+                     encoding="utf-8")
+    arts, sink = _read([meta, lines])
+    assert [(a.id, a.text, a.date) for a in arts][:1] == [("st", GOOD, "2019-05-02")]
+    assert [a.id for a in arts] == ["st", "st2"]
+    assert sink.count == 1 and "missing.txt" in sink.errors[0].message

@@ -48,7 +48,7 @@ class Article:
         text = data.get("text")
         if not isinstance(text, str) or not text.strip():
             raise InputError(f"{where}: field 'text' is missing or empty; every article needs its "
-                             "body text in 'text'")
+                             "body text in 'text' (or the name of its file in 'text_file')")
         raw_id = data.get("id")
         art_id = str(raw_id) if raw_id not in (None, "") else cls.make_id(text)
         def opt(name: str) -> str | None:

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from dyad.errors import InputError
 from dyad.pubdate import normalize_pub_date
@@ -23,7 +23,8 @@ from dyad.records import Article
 
 MAX_TEXT_CHARS = 1_000_000
 TEXT_SUFFIXES = (".txt", ".text")
-JSONL_SUFFIXES = (".jsonl", ".ndjson", ".json")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+JSON_SUFFIXES = (".json",)
 HTML_SUFFIXES = (".html", ".htm")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 WARC_SUFFIXES = (".warc",)
@@ -119,7 +120,9 @@ def _from_file(path: Path, date: str | None, sink: ErrorSink) -> Iterator[Articl
     try:
         if base.endswith(JSONL_SUFFIXES):
             with _open_text(path) as fh:
-                yield from _jsonl(str(path), fh, date, sink)
+                yield from _jsonl(str(path), fh, date, sink, folder=path.parent)
+        elif base.endswith(JSON_SUFFIXES):
+            yield from _json(path, date, sink)
         elif base.endswith(".csv") or base.endswith(".tsv"):
             with _open_text(path) as fh:
                 yield from _csv(str(path), fh, date, sink, delimiter="\t" if base.endswith(".tsv") else ",")
@@ -198,7 +201,45 @@ def _looks_english(text: str) -> bool:
     return not (foreign >= 2 and foreign > english)
 
 
-def _jsonl(source: str, fh: IO[str], date: str | None, sink: ErrorSink) -> Iterator[Article]:
+def _json(path: Path, date: str | None, sink: ErrorSink) -> Iterator[Article]:
+    """A .json file: one article object, a list of them, or JSON Lines under a .json name."""
+    with _open_text(path) as fh:
+        data = fh.read()
+    try:
+        whole = json.loads(data)
+    except json.JSONDecodeError:
+        yield from _jsonl(str(path), io.StringIO(data), date, sink, folder=path.parent)
+        return
+    records = whole if isinstance(whole, list) else [whole]
+    for n, record in enumerate(records, start=1):
+        line = n if isinstance(whole, list) else None
+        record = _with_text_file(record, path.parent, str(path), line, sink)
+        if record is None:
+            continue
+        art = _make(str(path), line, record, date, sink)
+        if art is not None:
+            yield art
+
+
+def _with_text_file(data: Any, folder: Path | None, source: str, line: int | None,
+                    sink: ErrorSink) -> Any:
+    """A record without 'text' may name the file that holds it ('text_file', relative to the
+    record's own file): metadata beside the story, as in dyad's shared examples."""
+    if (not isinstance(data, dict) or folder is None or data.get("text")
+            or not isinstance(data.get("text_file"), str)):
+        return data
+    target = folder / data["text_file"]
+    try:
+        text = target.read_text(encoding="utf-8", errors="replace")
+    except OSError as e:
+        sink.report(source, line, f"cannot read its text_file {target} ({e.strerror}); put the "
+                                  "text file beside the record or give 'text'")
+        return None
+    return {**data, "text": text}
+
+
+def _jsonl(source: str, fh: IO[str], date: str | None, sink: ErrorSink, *,
+           folder: Path | None = None) -> Iterator[Article]:
     for lineno, line in enumerate(fh, start=1):
         if not line.strip():
             continue
@@ -207,6 +248,9 @@ def _jsonl(source: str, fh: IO[str], date: str | None, sink: ErrorSink) -> Itera
         except json.JSONDecodeError as e:
             sink.report(source, lineno, f"malformed JSON ({e.msg} at column {e.colno}); write "
                                         "one JSON object per line")
+            continue
+        data = _with_text_file(data, folder, source, lineno, sink)
+        if data is None:
             continue
         art = _make(source, lineno, data, date, sink)
         if art is not None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from dyad import furniture
 from dyad.actors import ActorKB, ActorResolver, Mention
 from dyad.errors import InputError, ModelError
 from dyad.events import EventExtractor, RawEvent
@@ -70,7 +71,7 @@ class Coder:
     def code(self, article: Article | str, date: str | None = None) -> CodedArticle:
         """Code one article (or a plain text); ``date`` anchors relative dates."""
         art = _as_article(article, date)
-        doc = self.nlp(art.text)
+        doc = self.nlp(furniture.blank(art.text))
         return self.code_doc(doc, article_id=art.id, date=art.date, article=art)
 
     def pipe(self, articles: Iterable[Article | str], *, n_process: int = 1,
@@ -88,7 +89,7 @@ class Coder:
         def prepared() -> Iterator[tuple[str, Article]]:
             for a in articles:
                 art = _as_article(a, None)
-                yield art.text, art
+                yield furniture.blank(art.text), art
 
         for doc, art in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
             yield self.code_doc(doc, article_id=art.id, date=art.date, article=art)
@@ -103,8 +104,14 @@ class Coder:
     def code_doc(self, doc: Doc, *, article_id: str, date: str | None = None,
                  article: Article | None = None) -> CodedArticle:
         date = normalize_pub_date(date, where=f"article {article_id}")
+        # doc.text is rebuilt from the tokens on every read; the article's text has the same
+        # offsets, and its furniture is blank in the text that was parsed
+        text = article.text if article is not None else doc.text
+        web = furniture.spans(text)
+        text = furniture.blank(text, web)
         mentions = self.actors.find(doc, date=date)
-        raw_events = self.extractor.extract(doc, mentions)
+        raw_events = [ev for ev in self.extractor.extract(doc, mentions)
+                      if not furniture.inside(doc[ev.trigger].idx, web)]
         times = find_times(doc, pub_date=date)
         story_countries = {m.country for m in mentions if m.country and len(m.country) == 3}
         places = self.geocoder.find_places(doc, story_countries=story_countries)
@@ -114,10 +121,9 @@ class Coder:
         events = [self._event(doc, article_id, n, ev, sents, times, places, date,
                               story_country, by_tok)
                   for n, ev in enumerate(raw_events, start=1)]
-        # doc.text is rebuilt from the tokens on every read; the article's text is the same
-        text = article.text if article is not None else doc.text
         quotes = [self._quote(doc, text, q, mentions, events)
-                  for q in find_quotes(doc, cues=self.cues, text=text)]
+                  for q in find_quotes(doc, cues=self.cues, text=text)
+                  if not furniture.inside(doc[q.content_start].idx, web)]
         return CodedArticle(
             id=article_id, date=date,
             outlet=article.outlet if article else None,

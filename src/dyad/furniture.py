@@ -1,0 +1,114 @@
+"""Web-page furniture in scraped news: captions' counters and credits, sign-up and share prompts,
+advertisements, contributors' credits (``data/furniture.tsv``), and a photo gallery's title
+repeated before every caption.
+
+:func:`blank` returns the text with the furniture replaced by whitespace of the same length, so
+the parser never joins it to the story and every offset still points into the article;
+:func:`spans` gives the blanked character spans, to drop what an already parsed document found
+in them (the spaCy component parses the text as given).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dyad.datafiles import packaged, rows
+from dyad.errors import DataError
+
+COLUMNS = ("name", "pattern", "example")
+# a gallery's title stands after "Photos:" before each caption; it is the words all of them share
+_GALLERY = re.compile(r"\bPhotos: ")
+_MAX_TITLE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+
+
+@lru_cache(maxsize=1)
+def load() -> tuple[Furniture, ...]:
+    where, lines = packaged("furniture.tsv")
+    out = []
+    for lineno, row in rows(where, lines, COLUMNS, required=COLUMNS):
+        try:
+            pattern = re.compile(row["pattern"], re.MULTILINE)
+        except re.error as e:
+            raise DataError(where, lineno, f"the pattern is no regular expression ({e})") from e
+        if pattern.fullmatch(row["example"]) is None:
+            raise DataError(where, lineno, "the example does not match the pattern whole; fix "
+                                           "one of them")
+        out.append(Furniture(row["name"], pattern, row["example"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _combined() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{f.pattern.pattern})" for f in load()), re.MULTILINE)
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of furniture in ``text``, in order, not overlapping."""
+    found = [(m.start(), m.end()) for m in _combined().finditer(text) if m.end() > m.start()]
+    found.extend(_gallery_titles(text))
+    found.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip()):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _gallery_titles(text: str) -> list[tuple[int, int]]:
+    """'Photos: <title>' before each caption of a gallery, where <title> is the longest run of
+    words it shares with another caption's (a page may hold several galleries; a lone 'Photos:'
+    gives no title: its words cannot be told from the caption's)."""
+    starts = [m.end() for m in _GALLERY.finditer(text)]
+    if len(starts) < 2:
+        return []
+    words = [text[s:s + 200].split(" ")[:_MAX_TITLE_WORDS + 1] for s in starts]
+    out = []
+    for s, mine in zip(starts, words, strict=True):
+        shared = max(_shared_prefix(mine, other) for other in words if other is not mine)
+        if shared:
+            out.append((s - len("Photos: "), s + len(" ".join(mine[:shared]))))
+    return out
+
+
+def _shared_prefix(a: list[str], b: list[str]) -> int:
+    """How many leading words two captions share, leaving each at least one word of its own."""
+    n = 0
+    while n < _MAX_TITLE_WORDS and n + 1 < len(a) and n + 1 < len(b) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def blank(text: str, found: Sequence[tuple[int, int]] | None = None) -> str:
+    """``text`` with its furniture replaced by a paragraph break and spaces, same length."""
+    found = spans(text) if found is None else found
+    if not found:
+        return text
+    parts: list[str] = []
+    last = 0
+    for start, end in found:
+        parts.append(text[last:start])
+        width = end - start
+        parts.append("\n\n"[:width] + " " * max(0, width - 2))
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def inside(offset: int, found: Sequence[tuple[int, int]]) -> bool:
+    """Whether a character offset falls in one of the spans."""
+    return any(start <= offset < end for start, end in found)
+
+
+__all__ = ["Furniture", "blank", "inside", "load", "spans"]

@@ -46,15 +46,28 @@ def test_furniture_text_without_any_is_returned_as_is():
 def test_furniture_a_bad_row_names_file_and_line(monkeypatch):
     from dyad.errors import DataError
 
-    lines = ["name\tpattern\texample\n", "ok\tAd\\d\tAd1\n", "bad\tAd(\tAd(\n"]
-    monkeypatch.setattr(furniture, "packaged", lambda name: ("dyad/data/furniture.tsv", lines))
-    furniture.load.cache_clear()
-    try:
-        with pytest.raises(DataError, match=re.escape("furniture.tsv:3")):
-            furniture.load()
-    finally:
-        monkeypatch.undo()
+    head = "name\tpattern\tneeds\texample\n"
+    for bad, why in (("bad\tAd(\tAd\tAd(\n", "no regular expression"),
+                     ("bad\tAd\\d\tPromo\tAd2\n", "needs")):
+        lines = [head, "ok\tAd\\d\tAd\tAd1\n", bad]
+        monkeypatch.setattr(furniture, "packaged",
+                            lambda name, lines=lines: ("dyad/data/furniture.tsv", lines))
         furniture.load.cache_clear()
+        try:
+            with pytest.raises(DataError, match=re.escape("furniture.tsv:3") + ".*" + why):
+                furniture.load()
+        finally:
+            monkeypatch.undo()
+            furniture.load.cache_clear()
+
+
+def test_furniture_every_row_needs_a_word_its_example_holds():
+    for row in furniture.load():
+        assert any(n in row.example for n in row.needs), row.name
+        assert list(row.finditer(row.example))
+    # the fast test skips a text with none of the words, even where the pattern would match
+    row = furniture.Furniture("ad", re.compile(r"Ad\d"), ("Promo",), "Ad1")
+    assert row.pattern.search("Ad1") and not list(row.finditer("Ad1"))
 
 
 def test_coder_codes_no_event_in_furniture_and_keeps_offsets(coder):

@@ -11,14 +11,14 @@ in them (the spaCy component parses the text as given).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from dyad.datafiles import packaged, rows
 from dyad.errors import DataError
 
-COLUMNS = ("name", "pattern", "example")
+COLUMNS = ("name", "pattern", "needs", "example")
 # a gallery's title stands after "Photos:" before each caption; it is the words all of them share
 _GALLERY = re.compile(r"\bPhotos: ")
 _MAX_TITLE_WORDS = 12
@@ -28,7 +28,12 @@ _MAX_TITLE_WORDS = 12
 class Furniture:
     name: str
     pattern: re.Pattern[str]
+    needs: tuple[str, ...]  # one of these is in every match: the pattern is tried only then
     example: str
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if any(n in text for n in self.needs):
+            yield from self.pattern.finditer(text)
 
 
 @lru_cache(maxsize=1)
@@ -43,18 +48,18 @@ def load() -> tuple[Furniture, ...]:
         if pattern.fullmatch(row["example"]) is None:
             raise DataError(where, lineno, "the example does not match the pattern whole; fix "
                                            "one of them")
-        out.append(Furniture(row["name"], pattern, row["example"]))
+        needs = tuple(n for n in row["needs"].split("|") if n)
+        if not any(n in row["example"] for n in needs):
+            raise DataError(where, lineno, "none of the words in 'needs' is in the example; "
+                                           "give words that every match contains")
+        out.append(Furniture(row["name"], pattern, needs, row["example"]))
     return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def _combined() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{f.pattern.pattern})" for f in load()), re.MULTILINE)
 
 
 def spans(text: str) -> list[tuple[int, int]]:
     """The character spans of furniture in ``text``, in order, not overlapping."""
-    found = [(m.start(), m.end()) for m in _combined().finditer(text) if m.end() > m.start()]
+    found = [(m.start(), m.end()) for f in load() for m in f.finditer(text)
+             if m.end() > m.start()]
     found.extend(_gallery_titles(text))
     found.sort()
     merged: list[tuple[int, int]] = []

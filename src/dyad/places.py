@@ -15,7 +15,7 @@ from dyad.countries import country_table, name_index
 from dyad.records import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside", "around",
                             "throughout"})
@@ -27,6 +27,9 @@ class PlaceMention:
     start: int
     end: int
     place: Place
+    # the tokens whose event takes this place: the head of its locative preposition, and that
+    # head's head when the head is an object ("shelled positions in Syria": shelled)
+    anchors: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +94,7 @@ class Geocoder:
             out.append(PlaceMention(ent.start, ent.end, Place(
                 name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
                 lon=place.lon, geonameid=place.geonameid, precision=place.precision,
-                text=ent.text, start=ent.start_char, end=ent.end_char)))
+                text=ent.text, start=ent.start_char, end=ent.end_char), _anchors(ent.root)))
         return out
 
 
@@ -118,19 +121,18 @@ def _load_geocoder() -> Geocoder:
     return Geocoder(cities, countries)
 
 
+def _anchors(root: Token) -> tuple[int, ...]:
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ not in LOCATIVE_PREPS:
+        return ()
+    # the place hangs off the trigger itself or off its object ("shelled positions in Syria")
+    node = prep.head
+    return (node.i, node.head.i) if node.dep_ in ("dobj", "pobj") else (node.i,)
+
+
 def event_place(doc: Doc, trigger_i: int, places: Sequence[PlaceMention]) -> Place | None:
     """The place in the trigger's clause introduced by a locative preposition, if any."""
-    trigger = doc[trigger_i]
-    for pm in places:
-        root = doc[pm.start:pm.end].root
-        prep = root.head
-        if root.dep_ != "pobj" or prep.lower_ not in LOCATIVE_PREPS:
-            continue
-        # the place hangs off the trigger itself or off its object ("shelled positions in Syria")
-        node = prep.head
-        if node.i == trigger.i or (node.dep_ in ("dobj", "pobj") and node.head.i == trigger.i):
-            return pm.place
-    return None
+    return next((pm.place for pm in places if trigger_i in pm.anchors), None)
 
 
 __all__ = ["Geocoder", "PlaceMention", "event_place"]

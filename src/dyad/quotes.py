@@ -14,6 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER, POS
+from spacy.symbols import AUX, NOUN, VERB
+
 from dyad.datafiles import packaged, rows
 from dyad.errors import DataError
 
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
 
 OPEN_MARKS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 CLOSE_MARKS = frozenset({"\u201d", '"', "\u00bb"})
+_MARK = re.compile("''|[" + re.escape("".join(sorted(set(OPEN_MARKS) | CLOSE_MARKS))) + "]")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FRAME_TAGS = frozenset({"obj", "to", "for", "on", "to-prep", "about", "of"})
 _WORD = re.compile(r"\w+")
@@ -118,18 +122,9 @@ def _load_cues() -> CueLexicon:
 def _marks(text: str) -> list[tuple[int, int, str]]:
     """(position, width, closing mark) of every quote mark; two apostrophes ('') are a mark in
     wire copy that lacks double quotes, opening and closing alike."""
-    out: list[tuple[int, int, str]] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "'" and i + 1 < n and text[i + 1] == "'":
-            out.append((i, 2, "''"))
-            i += 2
-            continue
-        if ch in OPEN_MARKS or ch in CLOSE_MARKS:
-            out.append((i, 1, OPEN_MARKS.get(ch, ch)))
-        i += 1
-    return out
+    return [(m.start(), 2, "''") if m.group() == "''"
+            else (m.start(), 1, OPEN_MARKS.get(m.group(), m.group()))
+            for m in _MARK.finditer(text)]
 
 
 def _quote_char_spans(text: str) -> list[tuple[int, int]]:
@@ -317,17 +312,20 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
     has_according: list[bool] = [False] * len(sents)
     starts = [s.start for s in sents]
     n = 0
-    for tok in doc:
-        while n + 1 < len(starts) and tok.i >= starts[n + 1]:
+    according_h = doc.vocab.strings["according"]
+    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
+        if pos != VERB and pos != AUX and pos != NOUN and lower != according_h:
+            continue  # most tokens: read nothing more of them
+        while n + 1 < len(starts) and i >= starts[n + 1]:
             n += 1
-        pos = tok.pos_
-        if pos == "VERB" or pos == "AUX":
+        tok = doc[i]
+        if pos == VERB or pos == AUX:
             if cues.verb_lemma(tok) is not None:
                 verbs[n].append(tok)
-        elif pos == "NOUN":
+        elif pos == NOUN:
             if tok.lemma_.lower() in cues.nouns:
                 nouns[n].append(tok)
-        if tok.lower_ == "according":
+        if lower == according_h:
             has_according[n] = True
     sent_attr: dict[int, tuple[Token, Token]] = {}
     # attribution per sentence, for quotes that stand alone next to an attributed one

@@ -17,6 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import DEP, POS
+from spacy.symbols import NOUN, PRON, PROPN
+
 from dyad.countries import country_table, name_index
 from dyad.datafiles import packaged, rows, user_file
 from dyad.errors import DataError
@@ -282,6 +285,9 @@ class ActorResolver:
         phrases = sorted(self.kb.names)
         make_doc = nlp.make_doc
         self.matcher.add("ACTOR", [make_doc(p) for p in phrases])
+        # the last word of every sector noun and title: a noun that is none of them, with no
+        # known name in its phrase and no person, is no actor (most nouns: read no further)
+        self._sector_heads = frozenset(k.rsplit(" ", 1)[-1] for k in self.kb.sectors)
 
     # -- finding ------------------------------------------------------------------------------
     def find(self, doc: Doc, *, date: str | None = None) -> list[Mention]:
@@ -304,8 +310,18 @@ class ActorResolver:
         story = _Story(people={})
         mentions: list[Mention] = []
         sent_of = _sentence_index(doc)
-        for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN", "PRON") or tok.dep_ in ("compound", "flat"):
+        kb_before = [0] * (len(doc) + 1)  # known-name tokens before each token
+        for i, hit in enumerate(kb_at):
+            kb_before[i + 1] = kb_before[i] + (hit is not None)
+        strings = doc.vocab.strings
+        skip_deps = (strings["compound"], strings["flat"])
+        for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist()):
+            if (pos != NOUN and pos != PROPN and pos != PRON) or dep in skip_deps:
+                continue
+            tok = doc[i]
+            if pos != PRON and kb_at[i] is None and not person_at[i] \
+                    and kb_before[i] == kb_before[tok.left_edge.i] \
+                    and tok.lemma_.lower() not in self._sector_heads:
                 continue
             mentions.extend(self._phrase(doc, tok, kb_at, person_at, story, date, sent_of))
         covered = {i for m in mentions for i in range(m.start, m.end)}

@@ -407,3 +407,100 @@ def test_events_an_act_only_considered_is_no_event(coder):
     assert coder.code("Japan is considering sending aid to North Korea.").events == ()
     events = coder.code("Britain considered sanctions and attacked Syria.").events
     assert [(e.type, e.source.code, e.target.code) for e in events] == [("ASSAULT", "GBR", "SYR")]
+
+
+def _types(coder, text):
+    return [(e.type, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in coder.code(text).events]
+
+
+def test_events_an_attempt_is_no_request_but_seeking_something_is(coder):
+    assert _types(coder, "Ghana seeks to raise taxes on imports.") == []
+    assert ("REQUEST", "IRQ", "IRN") in _types(coder, "Iraq sought help from Iran.")
+
+
+def test_events_helping_an_outcome_is_no_aid_helping_an_actor_is(coder):
+    assert _types(coder, "The Peruvian ruling helped spark protests.") == []
+    assert [t for t, _, _ in _types(coder, "Britain helped Ukraine.")] == ["AID"]
+
+
+def test_events_a_fall_is_no_refusal(coder):
+    assert _types(coder, "Chinese exports declined 5 percent in May.") == []
+    assert [t for t, _, _ in _types(coder, "Iran declined the Iraqi offer.")] == ["REJECT"]
+
+
+def test_events_talk_without_a_partner_is_no_consultation(coder):
+    assert _types(coder, "The French president discussed the budget on Monday.") == []
+    assert [t for t, _, _ in _types(coder, "France discussed the budget with Germany.")] == \
+        ["CONSULT"]
+    assert _types(coder, "The Indian minister talked to reporters in Delhi.") == []
+
+
+def test_events_a_polled_opinion_is_no_support(coder):
+    assert _types(coder, "Sixty percent of respondents support the Canadian plan.") == []
+
+
+def test_events_a_modal_demand_needs_a_named_addressee_and_an_actor_speaker(coder):
+    assert ("REQUEST", "RUS", "SDN") in \
+        _types(coder, "Russia said Sudan must return the helicopter.")
+    assert _types(coder, "Many voters said taxes should be cut.") == []
+    # an opinion with no one named to act: neither a demand nor the act it names
+    assert _types(coder, "Analysts said the talks must resume soon.") == []
+
+
+def test_events_insisting_that_is_a_statement_insisting_on_is_a_demand(coder):
+    assert _types(coder, "China insists it is enforcing the sanctions.") == []
+    assert [t for t, _, _ in _types(coder, "Moscow insisted on a role in the talks.")] == \
+        ["REQUEST"]
+
+
+def test_events_an_object_pattern_reaches_through_of_and_a_predicate(coder):
+    events = coder.code("Egypt lifted the state of emergency.").events
+    assert [(e.type, e.rule) for e in events] == [("CONCEDE", "v:lift >emergency>CONCEDE")]
+    events = coder.code("A Turkish court found the German journalist guilty.").events
+    assert [(e.type, e.mode) for e in events] == [("SANCTION", "convict")]
+
+
+def test_events_money_in_an_untagged_currency_is_aid(coder):
+    events = coder.code("Germany gave 352 million euros to Ethiopia.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events] == [("AID", "DEU", "ETH")]
+
+
+def test_events_a_light_verb_takes_the_event_noun_of_with_and_of_a_conjunct(coder):
+    events = coder.code("The United States provided the Lebanese army with aircraft and weapons.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events] == \
+        [("AID", "USA", "LBNMIL")]
+    events = coder.code("The U.S. military launched air and artillery strikes on Syria.").events
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+def test_events_what_a_denied_charge_says_happened_is_no_event(coder):
+    assert _types(coder, "Iraq rejected an allegation that its army shelled Syria.") == []
+
+
+def test_events_agreeing_with_an_opinion_is_no_agreement(coder):
+    assert _types(coder, "Canada agreed with the Senate that patients should be helped.") == []
+    assert [t for t, _, _ in _types(coder, "Iran agreed with Iraq to reopen the border.")] == \
+        ["AGREE"]
+
+
+def test_events_help_in_a_considered_option_is_no_event(coder):
+    assert _types(coder, "Japan is considering sending aid to help North Korea.") == []
+
+
+def test_events_a_light_verb_takes_the_event_noun_after_in(coder):
+    events = coder.code("Azerbaijani troops participated in peacekeeping operations in "
+                        "Afghanistan.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events] == \
+        [("AID", "AZEMIL", "AFG")]
+    assert [e.type for e in coder.code("Serbian students took part in a protest against the "
+                                       "government.").events] == ["PROTEST"]
+
+
+def test_events_returning_somewhere_is_travel_returning_something_is_a_release(coder):
+    assert _types(coder, "Iranian negotiators returned to Geneva on Monday.") == []
+    assert [t for t, _, _ in _types(coder, "Russia returned the Ukrainian ships.")] == ["RETREAT"]
+
+
+def test_events_a_protest_lodged_with_a_government_is_a_complaint(coder):
+    assert _types(coder, "Serbia lodged a protest with Albania.") == [("ACCUSE", "SRB", "ALB")]

@@ -9,7 +9,7 @@ from negation, modality, control verbs and reported speech. It returns token-lev
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -52,6 +52,28 @@ QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", 
                                  "two", "three", "none"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+OBJECT_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "acomp"})
+# "sought to implement tariffs", "helped spark protests", "fought to prevent the closure": an
+# attempt or a cause, no request, aid or assault of anyone
+TRYING_VERBS = frozenset({"seek", "help", "fight"})
+HELPING_VERBS = frozenset({"help"})
+CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+# "agreed with the Senate that ...", "agree with the recommendation": an opinion shared
+OPINION_AGREE = frozenset({"agree"})
+# "exports declined 5 percent": a fall, no refusal; the refusal has an object or an infinitive
+DECREASE_VERBS = frozenset({"decline"})
+# "negotiators return to Geneva": travel; a return is of something or someone ("returned the
+# ships")
+OBJECT_VERBS = frozenset({"return"})
+# talking and discussing are consultations only with a partner ("talked with", "X and Y discussed")
+PARTNER_VERBS = frozenset({"talk", "discuss"})
+# "60 percent of respondents support the deal": an opinion polled, no act of support
+POLLED_SUBJECTS = frozenset({"respondent", "percent", "%", "majority", "minority", "poll",
+                             "survey", "voter", "participant", "plurality"})
+# a sum in a currency the parser did not tag as money ("6.3 million euros")
+CURRENCIES = frozenset({"dollar", "euro", "pound", "yen", "yuan", "rupee", "franc", "rouble",
+                        "ruble", "krone", "kroner", "krona", "shilling", "naira", "rand", "peso",
+                        "dinar", "riyal", "dirham", "lira", "won", "real", "ringgit", "baht"})
 # A promised cooperative act is an intent to cooperate (CAMEO 03); a promised hostile act is a
 # threat (CAMEO 13): "Finland will give Tanzania a grant", "they would blockade Paris".
 INTENT_CODES: dict[str, tuple[str, float]] = {
@@ -110,9 +132,14 @@ class EventExtractor:
         # a particle follows its verb: "On Monday, X called Y" is no "call on"
         particles = {c.lower_ for c in children
                      if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i and not _dated(c)}
-        # the lemma or the word as written: the lemmatizer makes "data" "datum"
-        objects = {w for c in children if c.dep_ in ("dobj", "nsubjpass")
-                   for w in (c.lemma_.lower(), c.lower_)}
+        # the lemma or the word as written: the lemmatizer makes "data" "datum"; through a
+        # measure or state ("thousands of troops", "a state of emergency"); an object's
+        # predicate ("found him guilty")
+        heads = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        heads += [g for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+        heads += [c for c in children if c.dep_ in OBJECT_PREDICATE_DEPS and c.pos_ == "ADJ"]
+        objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
         for pat in candidates:
             if pat.particle is not None and pat.particle not in particles:
                 continue
@@ -173,8 +200,15 @@ class EventExtractor:
                     noun_hits[tok.i] = pat
         for i in no_event:
             noun_hits.pop(i, None)
+            # what a denied charge says happened is alleged, then denied: no event ("rejected
+            # an allegation that he bribed the judge")
+            for t in doc[i].subtree:
+                if t.dep_ in CLAUSE_DEPS and t.head.i == i:
+                    for g in t.subtree:
+                        verb_hits.pop(g.i, None)
+                        noun_hits.pop(g.i, None)
         demands = self._demands(doc, sent, s_index, tok2m)
-        found.extend(d for d, _ in demands)
+        found.extend(d for d, _ in demands if d is not None)
         demanded = {v for _, v in demands}
         if not verb_hits and not noun_hits:
             return found
@@ -199,6 +233,8 @@ class EventExtractor:
                 if ev is not None:
                     found.append(ev)
                 continue
+            if _no_event_sense(verb, pat, lambda t: self._np_mention(t, tok2m) is not None):
+                continue  # "seeks to implement", "exports declined", "talked about the economy"
             if pat.type == "REJECT" and _declines_to_speak(verb):
                 continue  # "declined to comment" is no refusal of anything
             if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
@@ -345,8 +381,8 @@ class EventExtractor:
         return out
 
     def _demands(self, doc: Doc, sent: Span, s_index: int,
-                 tok2m: list[Mention | None]) -> list[tuple[RawEvent, int]]:
-        out = []
+                 tok2m: list[Mention | None]) -> list[tuple[RawEvent | None, int]]:
+        out: list[tuple[RawEvent | None, int]] = []
         for tok in sent:
             if tok.dep_ != "aux" or tok.lower_ not in OBLIGATION_AUX:
                 continue
@@ -360,6 +396,10 @@ class EventExtractor:
                 continue
             source = self._np_mention(speaker, tok2m)
             target = self._np_mention(addressee, tok2m)
+            if not _actor_like(speaker, source) or target is None or not target.code or \
+                    (source is not None and source.code == target.code):
+                out.append((None, verb.i))  # an opinion ("voters said taxes should fall"), or
+                continue                    # one's own duty: no demand, and no act either
             ev = RawEvent(pattern=self.obligation, trigger=tok.i, trigger_end=tok.i + 1,
                           sentence=s_index, source=source, target=target, source_tok=speaker.i,
                           target_tok=addressee.i, status=self.status(verb.head),
@@ -533,6 +573,10 @@ class EventExtractor:
         tgt_tok = receiver if receiver is not None else _target_by_slots(noun, pat.targets)
         if tgt_tok is None and light is not None:
             tgt_tok = _target_by_slots(light, tuple(t for t in pat.targets if t != "dobj"))
+        with_prep = next((a for a in noun.ancestors if a.dep_ == "prep"), None)
+        if tgt_tok is None and light is not None and with_prep is not None and \
+                with_prep.lower_ == "with" and with_prep.head.i == light.i:
+            tgt_tok = _object_of(light)  # "provided the army with weapons": the army receives
         if tgt_tok is None and pat.type == "CONSULT":
             tgt_tok = _between(noun)
         target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
@@ -816,9 +860,11 @@ CONSIDER_VERBS = frozenset({"consider", "mull", "weigh", "contemplate", "ponder"
 
 def _only_considered(verb: Token) -> bool:
     node, steps = verb, 0
-    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i and steps < 4:
+    while node.dep_ in ("xcomp", "conj", "advcl") and node.head.i != node.i and steps < 4:
         if node.dep_ == "xcomp" and node.head.lemma_.lower() in CONSIDER_VERBS:
-            return True  # "considering sending aid (and imposing sanctions)"
+            return True  # "considering sending aid (and imposing sanctions) (to help Haiti)"
+        if node.dep_ == "advcl" and not _is_infinitive(node):
+            return False
         node, steps = node.head, steps + 1
     return False
 
@@ -829,7 +875,63 @@ GIVING_VERBS = frozenset({"give", "provide", "deliver", "send", "extend", "appro
 
 def _money_object(verb: Token) -> Token | None:
     obj = _object_of(verb)
-    return obj if obj is not None and obj.ent_type_ == "MONEY" else None
+    if obj is None:
+        return None
+    if obj.ent_type_ == "MONEY":
+        return obj
+    if obj.lemma_.lower() in CURRENCIES and any(c.dep_ == "nummod" for c in obj.children):
+        return obj  # "6.3 million euros", untagged
+    return None
+
+
+def _actor_like(tok: Token, mention: Mention | None) -> bool:
+    """A resolved actor, or a name the parser tags as one ("the Third World Water Forum")."""
+    if mention is not None and mention.code:
+        return True
+    return tok.ent_type_ in ("ORG", "PERSON", "GPE", "NORP") and \
+        tok.lemma_.lower() not in POLLED_SUBJECTS
+
+
+def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]) -> bool:
+    """Senses of event verbs the parse tells apart: an attempt or cause ("sought to implement",
+    "helped spark protests"; "helped rebuild Iraq" still helps Iraq), a fall ("exports
+    declined"), talk with no one ("discussed the budget"), an opinion polled ("most
+    respondents support the plan")."""
+    lemma = pat.lemma
+    children = list(verb.children)
+    if lemma in TRYING_VERBS and pat.obj is None and pat.particle is None:
+        clauses = [c for c in children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not any(
+            g.dep_ in SUBJECT_DEPS for g in c.children))]
+        inner_actor = lemma in HELPING_VERBS and \
+            any(is_actor(g) for c in clauses for g in c.children if g.dep_ == "dobj")
+        if clauses and not inner_actor and not any(c.dep_ in ("dobj", "dative") or
+                              (c.dep_ == "prep" and c.lower_ in ("from", "against", "with"))
+                              for c in children):
+            return True
+    if lemma in OBJECT_VERBS and not any(c.dep_ in ("dobj", "dative", "nsubjpass")
+                                         for c in children):
+        return True
+    if lemma in DECREASE_VERBS and not any(c.dep_ == "xcomp" for c in children):
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is None or obj.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY"):
+            return True
+    obj = next((c for c in children if c.dep_ == "dobj"), None)
+    if lemma in PARTNER_VERBS and _target_by_slots(verb, pat.targets) is None and \
+            (obj is None or _target_by_slots(obj, ("prep:with",)) is None):
+        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None or not any(c.dep_ == "conj" for c in subj.children):
+            return True
+    if lemma in OPINION_AGREE and pat.obj is None and pat.particle is None and \
+            any(c.dep_ == "prep" and c.lower_ == "with" for c in children) and \
+            not any(c.dep_ in ("xcomp", "dobj") or
+                    (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "over", "for"))
+                    for c in children):
+        return True
+    if pat.type in ("SUPPORT", "REJECT"):
+        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and subj.lemma_.lower() in POLLED_SUBJECTS:
+            return True
+    return False
 
 
 def _dated(prep: Token) -> bool:
@@ -882,20 +984,34 @@ def _object_of(verb: Token) -> Token | None:
 
 
 MEASURE_PREPS = ("of", "in")
+# light verbs whose event noun follows "in": "participated in the talks", "took part in"
+PARTICIPATING_VERBS = frozenset({"participate", "take"})
 
 
 def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
     """The event noun a light verb takes, through a measure: "provided 25,000 tons of aid"."""
     obj = _object_of(verb)
-    if obj is None:
-        return None
-    if obj.i in noun_hits:
-        return obj
-    for c in obj.children:
-        if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS:
-            pobj = _pobj(c)
-            if pobj is not None and pobj.i in noun_hits:
-                return pobj
+    if obj is not None:
+        if obj.i in noun_hits:
+            return obj
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS:
+                pobj = _pobj(c)
+                if pobj is not None and pobj.i in noun_hits:
+                    return pobj
+            elif c.dep_ == "conj" and c.i in noun_hits:
+                return c  # "launched air and artillery strikes": the parser made "air" the object
+    lemma = verb.lemma_.lower()
+    prep = "with" if lemma in GIVING_VERBS else "in" if lemma in PARTICIPATING_VERBS else None
+    if prep is not None:  # "provided the army with weapons", "took part in the protest"
+        heads = [verb] + ([obj] if obj is not None else [])
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ == prep:
+                    pobj = _pobj(c)
+                    for n in ([pobj, *pobj.conjuncts] if pobj is not None else []):
+                        if n.i in noun_hits:
+                            return n
     return None
 
 

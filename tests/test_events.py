@@ -407,3 +407,32 @@ def test_events_an_act_only_considered_is_no_event(coder):
     assert coder.code("Japan is considering sending aid to North Korea.").events == ()
     events = coder.code("Britain considered sanctions and attacked Syria.").events
     assert [(e.type, e.source.code, e.target.code) for e in events] == [("ASSAULT", "GBR", "SYR")]
+
+
+def _targets(coder, text):
+    return [(e.type, e.source.code if e.source else None, e.target.code if e.target else None,
+             e.target.text if e.target else None)
+            for e in coder.code(text, date="2017-01-01").events]
+
+
+def test_events_a_thing_acted_on_carries_whom_it_is_against(coder):
+    # the pattern's slot is "on"; "against", "of" and a participle ("imposed on") carry it too
+    assert _targets(coder, "Denmark lifted its embargo against Libya.") == [
+        ("RETREAT", "DNK", "LBY", "Libya")]
+    assert _targets(coder, "Canada lifted the trade ban imposed on Cuba in 1990.") == [
+        ("CONCEDE", "CAN", "CUB", "Cuba")]
+
+
+def test_events_a_thing_given_back_goes_to_its_recipient(coder):
+    assert _targets(coder, "Norway returned the stolen sculptures to the government of Greece.") \
+        == [("RETREAT", "NOR", "GRCGOV", "the government of Greece")]
+
+
+def test_events_whom_a_verb_persuades_does_the_complement(coder):
+    assert _targets(coder, "Germany persuaded Poland to lift its sanctions on Belarus.") == [
+        ("RETREAT", "POL", "BLR", "Belarus")]
+
+
+def test_events_a_conjunct_target_text_drops_both(coder):
+    assert [t[3] for t in _targets(coder, "Japan lifted sanctions against both India and "
+                                          "Pakistan.")] == ["India", "Pakistan"]

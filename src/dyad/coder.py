@@ -261,6 +261,9 @@ _OUTSIDE_NP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "parata
                          "npadvmod", "advmod"})
 
 
+_PRECONJ = frozenset({"both", "either", "neither"})
+
+
 def _noun_phrase(tok: Token) -> Span:
     """A noun phrase with its determiners, modifiers and prepositional complements, without
     relative clauses, participles or what follows a comma."""
@@ -276,8 +279,9 @@ def _noun_phrase(tok: Token) -> Span:
             break  # "targets in Syria for more than a year": the time is the clause's
         end = max(end, c.right_edge.i + 1)
     start = tok.left_edge.i
-    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
-        start += 1
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")
+                             or doc[start].lower_ in _PRECONJ and doc[start].head.i == tok.i):
+        start += 1  # "both India and Pakistan": the first conjunct is "India"
     while end - 1 > tok.i and (doc[end - 1].is_punct and doc[end - 1].text != ")"
                                or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")):
         end -= 1

@@ -9,7 +9,7 @@ from negation, modality, control verbs and reported speech. It returns token-lev
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -247,16 +247,30 @@ class EventExtractor:
 
         if ev.target is not None and ev.target.code:
             return ev
-        trigger = doc[ev.trigger]
+        trigger = doc[ev.trigger_end - 1]
         found: Mention | None = None
-        if ev.target_tok is not None:
-            obj = doc[ev.target_tok]
-            for c in obj.children:
-                if c.dep_ == "prep" and c.lower_ in ("to", "from", "against", "with", "of"):
-                    found = self._np_mention(_pobj(c), tok2m)
-                    if found is not None and found.code:
+        found_tok: Token | None = None
+        source = ev.source
+        # the thing acted on carries whom the act is for or against: "lifted sanctions
+        # against Sudan", "lifted its blockade of Yemen", "the ban imposed on the LTTE"; else
+        # the verb's recipient when its object is a thing ("returned the paintings to Peru")
+        obj = doc[ev.target_tok] if ev.target_tok is not None else \
+            (_object_of(trigger) if trigger.pos_ in ("VERB", "AUX") else trigger)
+        if obj is not None:
+            hit = _carried_actor(obj, tok2m, source,
+                                 lambda t: self._np_mention(t, tok2m))
+            if hit is not None:
+                found, found_tok = hit
+        if found is None and trigger.pos_ in ("VERB", "AUX") and \
+                (obj is None or tok2m[obj.i] is None):
+            for c in trigger.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
+                    pobj = _pobj(c)
+                    m = self._np_mention(pobj, tok2m)
+                    if pobj is not None and m is not None and m.code and \
+                            not _same_actor(m, source):
+                        found, found_tok = m, pobj
                         break
-                    found = None
         if found is None and ev.pattern.type in ("THREATEN", "REQUEST", "REJECT"):
             for tok in trigger.subtree:
                 if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in tok.children):
@@ -267,7 +281,8 @@ class EventExtractor:
             found = self._protested(doc, ev, tok2m)
         if found is None or not found.code or (ev.source is not None and found is ev.source):
             return ev
-        return replace(ev, target=found, target_tok=found.head, rule=f"{ev.rule}:target")
+        tok_i = found_tok.i if found_tok is not None else found.head
+        return replace(ev, target=found, target_tok=tok_i, rule=f"{ev.rule}:target")
 
     def _protested(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> Mention | None:
         trigger = doc[ev.trigger]
@@ -786,6 +801,76 @@ def _carried_participant(tok: Token, tok2m: list[Mention | None]
     return None
 
 
+# Prepositions of a verb naming whom its act is for or against ("returned the paintings to Peru").
+RECIPIENT_PREPS = frozenset({"to", "against", "toward", "towards"})
+# Prepositions of a thing acted on that carry whom the act is for or against.
+THING_PREPS = frozenset({"against", "on", "to", "of", "with", "from", "for", "toward",
+                         "towards", "upon"})
+
+
+def _same_actor(m: Mention, source: Mention | None) -> bool:
+    return source is not None and (m is source or (m.code is not None and m.code == source.code
+                                                   and m.kind == source.kind))
+
+
+def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | None,
+                   mention_of: Callable[[Token], Mention | None]
+                   ) -> tuple[Mention, Token] | None:
+    """The actor a thing acted on carries in a preposition, directly or through a participle:
+    "sanctions against Iran", "its blockade of Yemen", "a ban imposed on the LTTE", "aid
+    deliveries to Gaza", "an appeal lodged by the Jehovah's Witnesses". The thing's own
+    possessor or modifier is who owns it, not whom it is for ("its embargo", "US sanctions")."""
+    if tok2m[thing.i] is not None and tok2m[thing.i].head == thing.i:  # type: ignore[union-attr]
+        return None  # the object is an actor itself
+    frontier, depth = [thing], 0
+    while frontier and depth < 2:
+        nxt = []
+        for node in frontier:
+            for c in node.children:
+                # "a ban imposed on the LTTE"; who made the thing ("proposed by") is not
+                # whom it is for
+                preps = [c] if c.dep_ == "prep" else \
+                    [g for g in c.children if g.dep_ == "prep"] \
+                    if c.dep_ == "acl" and c.tag_ == "VBN" else []
+                for prep in preps:
+                    if prep.lower_ not in THING_PREPS or \
+                            (prep.lower_ == "of" and _partitive(node)):
+                        continue  # "most of its soldiers" are the soldiers themselves
+                    pobj = _pobj(prep)
+                    if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    m = mention_of(pobj)
+                    if m is not None and m.code and m.kind != "pronoun" and \
+                            _names_phrase(m, pobj) and not _same_actor(m, source):
+                        return m, pobj
+                    nxt.append(pobj)
+        frontier, depth = nxt, depth + 1
+    return None
+
+
+PARTITIVE_NOUNS = frozenset({"number", "batch", "group", "part", "rest", "majority", "dozen",
+                             "dozens", "hundreds", "thousands", "handful", "lot", "half"})
+
+
+def _partitive(tok: Token) -> bool:
+    """A quantity of what follows: "most of", "a batch of", "dozens of"."""
+    return tok.pos_ in ("NUM", "DET", "PRON", "ADJ") or tok.lower_ in QUANTIFIER_SUBJECTS or \
+        tok.lemma_.lower() in PARTITIVE_NOUNS
+
+
+def _names_phrase(m: Mention, head: Token) -> bool:
+    """The mention names the phrase headed by ``head``: it is its head, a direct modifier
+    ("Iranian banks", "Seoul's efforts") or its of/from/in complement ("the government of
+    Brazil"), not a word deep inside a modifier ("Syria-related topics")."""
+    mh = head.doc[m.head]
+    if m.start <= head.i < m.end:
+        return True
+    if mh.head.i == head.i:
+        return mh.dep_ in ("amod", "compound", "poss", "nmod", "appos")
+    return mh.dep_ == "pobj" and mh.head.head.i == head.i and \
+        mh.head.lower_ in ("of", "from", "in")
+
+
 # Texts that speak for whoever issued them ("a statement calling on ...").
 ISSUED_NOUNS = frozenset({"statement", "declaration", "report", "letter", "resolution",
                           "communique", "communiqué", "message", "motion", "petition", "decree",
@@ -932,6 +1017,13 @@ def _between(noun: Token) -> Token | None:
     return None
 
 
+# Verbs whose object does what their complement says ("urged Iraq to withdraw").
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "order", "force", "press", "invite", "tell",
+                            "persuade", "convince", "encourage", "pressure", "compel", "require",
+                            "instruct", "direct", "authorize", "authorise", "allow", "permit",
+                            "help", "advise", "remind", "warn", "push", "get", "lead", "prompt"})
+
+
 def _inherited_subject(verb: Token) -> Token | None:
     """A subject shared with a coordinated or controlling verb ("bombed and shelled", "agreed to")."""
     node, steps = verb, 0
@@ -940,8 +1032,7 @@ def _inherited_subject(verb: Token) -> Token | None:
         subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if node.dep_ == "xcomp":
             obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-            if obj is not None and head.lemma_.lower() in ("urge", "ask", "call", "order",
-                                                           "force", "press", "invite", "tell"):
+            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
                 return obj  # "urged Iraq to withdraw": Iraq is the one who withdraws
         if subj is not None:
             return subj

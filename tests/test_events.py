@@ -436,3 +436,14 @@ def test_events_whom_a_verb_persuades_does_the_complement(coder):
 def test_events_a_conjunct_target_text_drops_both(coder):
     assert [t[3] for t in _targets(coder, "Japan lifted sanctions against both India and "
                                           "Pakistan.")] == ["India", "Pakistan"]
+
+
+def test_events_a_pronoun_is_written_as_the_phrase_it_stands_for_in_its_sentence(coder):
+    events = coder.code("Macron met Erdogan in Paris and urged him to withdraw troops from Syria.",
+                        date="2019-01-01").events
+    assert [(e.type, e.target.text) for e in events if e.type == "REQUEST"] == [
+        ("REQUEST", "Erdogan")]
+    events = coder.code("The World Food Programme (WFP) said it had suspended aid deliveries to "
+                        "Yemen.", date="2019-01-01").events
+    assert [(e.source.text, e.source.code) for e in events] == [
+        ("The World Food Programme (WFP)", "IGOUNO")]

@@ -143,8 +143,8 @@ class Coder:
         sent = sents[ev.sentence]
         trig = doc[ev.trigger:ev.trigger_end]
         place = event_place(doc, ev.trigger, places)
-        source = self._actor(doc, ev.source, ev.source_tok)
-        target = self._actor(doc, ev.target, ev.target_tok)
+        source = self._actor(doc, ev.source, ev.source_tok, by_tok)
+        target = self._actor(doc, ev.target, ev.target_tok, by_tok)
         # an actor with a sector and no country ("demonstrators", "the president") is of the
         # country its phrase names ("activists from the Fatah Party"), else (a source) of where
         # the event happens, else, for people with a title, of the country the story is about
@@ -173,10 +173,12 @@ class Coder:
             rule=ev.rule, confidence=ev.confidence,
         )
 
-    def _actor(self, doc: Doc, mention: Mention | None, tok_i: int | None) -> Actor | None:
+    def _actor(self, doc: Doc, mention: Mention | None, tok_i: int | None,
+               by_tok: dict[int, Mention] | None = None) -> Actor | None:
         """The actor as written where it acts: the whole noun phrase of its head ("the
         Croatian government's", "at least 75 displaced people in eastern Syria"), with the
-        code of the mention that resolved it."""
+        code of the mention that resolved it; a pronoun is written as the phrase it stands
+        for when that is in the same sentence ("Kenya said it would ...": Kenya)."""
         if mention is not None and mention.kind == "default":
             # inferred, not written: no words of the article to point to
             return replace(self.actors.to_actor(mention), start=None, end=None)
@@ -190,6 +192,8 @@ class Coder:
             elif mention is not None and mention.head != head \
                     and doc[mention.head].sent.start == tok.sent.start:
                 head = mention.head  # "the Taliban said it would ...": the Taliban
+            elif mention is not None and mention.kind == "pronoun" and by_tok:
+                head = _antecedent(tok, mention, by_tok) or head
         span = _noun_phrase(doc[head])
         if mention is not None:
             actor = self.actors.to_actor(mention)
@@ -210,6 +214,19 @@ class Coder:
                        if q.start <= e.trigger.start and e.trigger.end <= q.end)
         return Quote(speaker=speaker, cue=q.cue, text=text[q.start:q.end], start=q.start,
                      end=q.end, kind=q.kind, events=linked)
+
+
+def _antecedent(tok: Token, pronoun: Mention, by_tok: dict[int, Mention]) -> int | None:
+    """The head of the nearest earlier mention in the sentence that a pronoun stands for."""
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        m = by_tok.get(i)
+        if m is not None and m.kind != "pronoun" and m.code == pronoun.code and \
+                m.name == pronoun.name:
+            head = tok.doc[m.head]
+            while head.dep_ == "appos" and head.head.i < head.i:
+                head = head.head  # "the World Food Programme (WFP) said it": the whole name
+            return head.i
+    return None
 
 
 _GROUP_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})

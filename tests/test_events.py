@@ -447,3 +447,13 @@ def test_events_a_pronoun_is_written_as_the_phrase_it_stands_for_in_its_sentence
                         "Yemen.", date="2019-01-01").events
     assert [(e.source.text, e.source.code) for e in events] == [
         ("The World Food Programme (WFP)", "IGOUNO")]
+
+
+def test_events_actor_text_keeps_a_persons_apposition_not_a_description(coder):
+    events = coder.code("Jordan held talks with the Palestinian president, Mahmoud Abbas, in "
+                        "Amman.", date="2019-01-01").events
+    assert [(e.target.text, e.target.code) for e in events] == [
+        ("the Palestinian president, Mahmoud Abbas", "PSEGOV")]
+    events = coder.code("Kenya, a close ally of Washington, bombed al-Shabaab camps.",
+                        date="2019-01-01").events
+    assert [e.source.text for e in events] == ["Kenya"]

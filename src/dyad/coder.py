@@ -281,16 +281,41 @@ _OUTSIDE_NP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "parata
 _PRECONJ = frozenset({"both", "either", "neither"})
 
 
+def _apposition(tok: Token, comma: Token) -> Span | None:
+    """The apposition a comma introduces to a person's name or office, without its own clauses
+    ("Ali Kushayb, a militia leader charged with ..."); none in a list ("the US, India and Israel") or where the parse
+    ran a clause in ("troops from Syria, Defence Minister Sergei Shoigu said")."""
+    if tok.dep_ != "appos" or tok.left_edge.i != comma.i + 1 or \
+            any(c.dep_ == "conj" for c in (*tok.children, *comma.head.children)):
+        return None
+    if "PERSON" not in (tok.ent_type_, comma.head.ent_type_):
+        return None  # a person's name and office name them; "Estonia, a small country" is
+        # a description
+    span = _noun_phrase(tok)
+    doc = tok.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and not (after.is_punct and after.lower_ in (",", ".", ")", ";")) and \
+            not (tok.left_edge.i <= after.i <= tok.right_edge.i):
+        return None
+    return span
+
+
 def _noun_phrase(tok: Token) -> Span:
-    """A noun phrase with its determiners, modifiers and prepositional complements, without
-    relative clauses, participles or what follows a comma."""
+    """A noun phrase with its determiners, modifiers, prepositional complements and
+    appositions ("the Palestinian president, Mahmoud Abbas"), without relative clauses,
+    participles or anything else that follows a comma."""
     doc = tok.doc
     end = tok.i + 1
-    for c in tok.rights:
+    rights = list(tok.rights)
+    for n, c in enumerate(rights):
         if c.dep_ in _OUTSIDE_NP:
             if c.dep_ == "punct" and c.lower_ in ("(", ")"):
                 end = max(end, c.i + 1)
                 continue
+            if c.dep_ == "punct" and c.lower_ == "," and n + 1 < len(rights) and end == c.i:
+                appos = _apposition(rights[n + 1], c)
+                if appos is not None:
+                    end = appos.end  # "the Palestinian president, Mahmoud Abbas"
             break
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             break  # "targets in Syria for more than a year": the time is the clause's

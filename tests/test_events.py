@@ -457,3 +457,28 @@ def test_events_actor_text_keeps_a_persons_apposition_not_a_description(coder):
     events = coder.code("Kenya, a close ally of Washington, bombed al-Shabaab camps.",
                         date="2019-01-01").events
     assert [e.source.text for e in events] == ["Kenya"]
+
+
+def test_events_a_dated_preposition_is_no_target_slot(coder):
+    # "on Monday" comes first; the "on" of "called on" is the later one
+    assert _targets(coder, "The Kenyan teachers' union on Monday called on Kenyan lawmakers to "
+                           "reject the bill.") == [
+        ("REQUEST", "KENLAB", "KENLEG", "Kenyan lawmakers")]
+
+
+def test_events_a_thing_named_by_a_demonym_is_no_target_beside_a_recipient(coder):
+    assert _targets(coder, "Italy returned two stolen Greek statues to the government of "
+                           "Greece.") == [("RETREAT", "ITA", "GRCGOV", "the government of Greece")]
+
+
+def test_events_a_purpose_concerns_whom_the_main_act_reached(coder):
+    assert _targets(coder, "Canada sent soldiers to Latvia to train local recruits.") == [
+        ("COOPERATE", "CAN", "LVA", "Latvia")]
+    assert [(t[0], t[2]) for t in _targets(coder, "Macron telephoned Erdogan to discuss the "
+                                                  "war.")] == [("CONSULT", "TURGOV")]
+
+
+def test_events_actor_text_leaves_a_bare_date_to_the_clause(coder):
+    events = coder.code("Pakistan summoned France's ambassador Monday to protest.",
+                        date="2020-10-26").events
+    assert [e.target.text for e in events if e.target] == ["France's ambassador"]

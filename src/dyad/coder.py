@@ -319,6 +319,8 @@ def _noun_phrase(tok: Token) -> Span:
             break
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             break  # "targets in Syria for more than a year": the time is the clause's
+        if c.ent_type_ in ("DATE", "TIME") and c.pos_ in ("PROPN", "NOUN"):
+            break  # "summoned France's ambassador Monday": the day is the clause's
         end = max(end, c.right_edge.i + 1)
     start = tok.left_edge.i
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")

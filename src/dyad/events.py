@@ -245,7 +245,10 @@ class EventExtractor:
         protesters' country."""
         from dataclasses import replace
 
-        if ev.target is not None and ev.target.code:
+        # a thing coded by its modifier ("returned six Iraqi artifacts to ...") is no actor
+        coded = ev.target is not None and bool(ev.target.code)
+        thing = coded and ev.target_tok is not None and tok2m[ev.target_tok] is None
+        if coded and not thing:
             return ev
         trigger = doc[ev.trigger_end - 1]
         found: Mention | None = None
@@ -253,17 +256,20 @@ class EventExtractor:
         source = ev.source
         # the thing acted on carries whom the act is for or against: "lifted sanctions
         # against Sudan", "lifted its blockade of Yemen", "the ban imposed on the LTTE"; else
-        # the verb's recipient when its object is a thing ("returned the paintings to Peru")
+        # the verb's recipient when its object is a thing ("returned the paintings to Peru",
+        # "provided 3 million euros to Lebanon")
+        verbal = trigger.pos_ in ("VERB", "AUX")
         obj = doc[ev.target_tok] if ev.target_tok is not None else \
-            (_object_of(trigger) if trigger.pos_ in ("VERB", "AUX") else trigger)
-        if obj is not None:
+            (_object_of(trigger) if verbal else trigger)
+        if obj is not None and not coded:
             hit = _carried_actor(obj, tok2m, source,
                                  lambda t: self._np_mention(t, tok2m))
             if hit is not None:
                 found, found_tok = hit
-        if found is None and trigger.pos_ in ("VERB", "AUX") and \
-                (obj is None or tok2m[obj.i] is None):
-            for c in trigger.children:
+        giver = trigger if verbal else trigger.head \
+            if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB" else None
+        if found is None and giver is not None and (obj is None or tok2m[obj.i] is None):
+            for c in giver.children:
                 if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
                     pobj = _pobj(c)
                     m = self._np_mention(pobj, tok2m)
@@ -271,6 +277,25 @@ class EventExtractor:
                             not _same_actor(m, source):
                         found, found_tok = m, pobj
                         break
+        if found is None and ev.target is None and verbal and \
+                trigger.dep_ in ("advcl", "xcomp") and _is_infinitive(trigger):
+            # "called Lavrov to discuss Syria", "sent troops to Mali to help": whom the
+            # purpose concerns is the main act's object when that is someone else's
+            # ("troops" are the sender's own), else whom the act went to
+            head = trigger.head
+            cands = [_object_of(head)] + [_pobj(c) for c in head.children if c.dep_ in
+                                          ("prep", "dative") and c.lower_ in RECIPIENT_PREPS]
+            for cand in cands:
+                m = self._np_mention(cand, tok2m)
+                if cand is None or m is None or not m.code or m.kind == "pronoun" or \
+                        _same_actor(m, source):
+                    continue
+                if m.country is None and cand.dep_ in ("dobj", "nsubjpass"):
+                    continue
+                found, found_tok = m, cand
+                break
+        if found is None and thing:
+            return ev
         if found is None and ev.pattern.type in ("THREATEN", "REQUEST", "REJECT"):
             for tok in trigger.subtree:
                 if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in tok.children):
@@ -998,11 +1023,10 @@ def _target_by_slots(tok: Token, slots: Sequence[str]) -> Token | None:
             hit = next((c for c in children if c.dep_ == "poss"), None)
         elif slot.startswith("prep:"):
             word = slot[5:]
-            prep = next((c for c in children if c.dep_ in ("prep", "dative", "agent")
-                         and c.lower_ == word), None)
-            hit = _pobj(prep) if prep is not None else None
-            if hit is not None and hit.ent_type_ in ("DATE", "TIME"):
-                hit = None  # "on Wednesday" is when, not whom
+            # "on Wednesday" is when, not whom: "on Tuesday called on Nigerian leaders"
+            hit = next((g for c in children if c.dep_ in ("prep", "dative", "agent")
+                        and c.lower_ == word for g in [_pobj(c)]
+                        if g is not None and g.ent_type_ not in ("DATE", "TIME")), None)
         else:
             hit = None
         if hit is not None:

@@ -482,3 +482,9 @@ def test_events_actor_text_leaves_a_bare_date_to_the_clause(coder):
     events = coder.code("Pakistan summoned France's ambassador Monday to protest.",
                         date="2020-10-26").events
     assert [e.target.text for e in events if e.target] == ["France's ambassador"]
+
+
+def test_events_a_pronoun_stands_for_the_sentences_first_word(coder):
+    events = coder.code("Lebanon says it will not accept more Syrian refugees.",
+                        date="2019-01-01").events
+    assert [(e.source.text, e.source.code) for e in events] == [("Lebanon", "LBN")]

@@ -193,7 +193,8 @@ class Coder:
                     and doc[mention.head].sent.start == tok.sent.start:
                 head = mention.head  # "the Taliban said it would ...": the Taliban
             elif mention is not None and mention.kind == "pronoun" and by_tok:
-                head = _antecedent(tok, mention, by_tok) or head
+                ante = _antecedent(tok, mention, by_tok)
+                head = ante if ante is not None else head
         span = _noun_phrase(doc[head])
         if mention is not None:
             actor = self.actors.to_actor(mention)

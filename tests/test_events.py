@@ -488,3 +488,13 @@ def test_events_a_pronoun_stands_for_the_sentences_first_word(coder):
     events = coder.code("Lebanon says it will not accept more Syrian refugees.",
                         date="2019-01-01").events
     assert [(e.source.text, e.source.code) for e in events] == [("Lebanon", "LBN")]
+
+
+def test_events_a_name_in_apposition_outranks_the_possessor(coder):
+    assert _targets(coder, "Russia sent weapons to its ally Syria.") == [
+        ("AID", "RUS", "SYR", "its ally Syria")]
+
+
+def test_events_world_leaders_take_no_country_from_the_story(coder):
+    assert _targets(coder, "World leaders condemned the attack on Kenya.") == [
+        ("ACCUSE", "GOV", "KEN", "Kenya")]

@@ -249,8 +249,9 @@ def _dominant_country(mentions: Sequence[Mention]) -> str | None:
 def _placed(doc: Doc, mention: Mention | None, tok_i: int | None, actor: Actor | None,
             place: Place | None, story_country: str | None,
             by_tok: dict[int, Mention]) -> Actor | None:
-    if actor is None or actor.country or not actor.sector or mention is None:
-        return actor
+    if actor is None or actor.country or not actor.sector or mention is None or \
+            mention.placeless:
+        return actor  # "world leaders" are of no one country
     head = doc[tok_i] if tok_i is not None else doc[mention.head]
     country = _country_in_phrase(head, by_tok)
     if country is None and place is not None:

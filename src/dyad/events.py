@@ -620,7 +620,10 @@ class EventExtractor:
                         return m
                     pronoun = pronoun or m  # "his Iraqi counterpart" is Iraqi, not his
         if pronoun is not None:
-            return pronoun
+            # "its ally Syria" is Syria: a name in apposition outranks the possessor
+            named = next((tok2m[c.i] for c in tok.rights
+                          if c.dep_ == "appos" and tok2m[c.i] is not None), None)
+            return named if named is not None else pronoun
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                 pobj = _pobj(c)

@@ -498,3 +498,14 @@ def test_events_a_name_in_apposition_outranks_the_possessor(coder):
 def test_events_world_leaders_take_no_country_from_the_story(coder):
     assert _targets(coder, "World leaders condemned the attack on Kenya.") == [
         ("ACCUSE", "GOV", "KEN", "Kenya")]
+
+
+def test_events_with_no_other_target_the_place_of_the_act_is_it(coder):
+    assert _targets(coder, "The United Nations declared a state of siege in Katanga.") == [
+        ("ASSAULT", "IGOUNO", None, "Katanga")]
+
+
+def test_events_an_agreement_on_something_is_about_it(coder):
+    got = _targets(coder, "Israelis and Palestinians failed to reach agreement on the fate of "
+                          "offices in east Jerusalem.")
+    assert [(t[1], t[2]) for t in got] == [("ISR", None), ("PSE", None)]

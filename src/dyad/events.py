@@ -304,6 +304,19 @@ class EventExtractor:
                     break
         if found is None and ev.pattern.type == "PROTEST":
             found = self._protested(doc, ev, tok2m)
+        if found is None and ev.target is None and ev.target_tok is None and \
+                not (ev.source_tok is not None and
+                     any(c.dep_ == "conj" for c in doc[ev.source_tok].children)):
+            # (coordinated sources act on each other: "Israelis and Palestinians failed to
+            # reach agreement")
+            # with no other target, where the act takes place: "declared a state of
+            # emergency in Colombia", "remained on alert in North District"
+            place = _place_target(trigger, tok2m, source)
+            if place is not None:
+                m, place_tok = place
+                if m is None:  # a place no actor names: its words, with no code
+                    return replace(ev, target_tok=place_tok.i, rule=f"{ev.rule}:place")
+                found, found_tok = m, place_tok
         if found is None or not found.code or (ev.source is not None and found is ev.source):
             return ev
         tok_i = found_tok.i if found_tok is not None else found.head
@@ -804,6 +817,49 @@ def _located_country(verb: Token, tok2m: list[Mention | None],
     return None
 
 
+PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_target(trigger: Token, tok2m: list[Mention | None], source: Mention | None
+                  ) -> tuple[Mention | None, Token] | None:
+    """Where an act with no other target takes place: a place the trigger, its governing
+    verb or its object is "in" ("a ceasefire in Somalia", "declared a curfew in Maungtaw
+    district"), not in the source's own country; a capital stands for its country here."""
+    heads = [trigger]
+    node = trigger
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of":
+        node = node.head.head  # "a state of siege"
+        heads.append(node)
+    if node.pos_ in ("NOUN", "PROPN") and node.head.pos_ in ("VERB", "AUX"):
+        heads.append(node.head)  # "declared a state of emergency in Colombia"
+    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
+    if trigger.pos_ in ("VERB", "AUX"):  # "remained on alert in Manila"
+        heads += [g for c in trigger.children if c.dep_ == "prep" and not _dated(c)
+                  for g in c.children if g.dep_ == "pobj"]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "inside", "across", "throughout"):
+                continue
+            pobj = _pobj(c)
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                continue
+            m = tok2m[pobj.i]
+            if m is None:  # "some parts of North Sinai"
+                of = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "of"),
+                          None)
+                inner = _pobj(of) if of is not None else None
+                m = tok2m[inner.i] if inner is not None else None
+            if m is not None:
+                if m.kind not in PLACE_KINDS or not m.country or \
+                        (source is not None and m.country == source.country):
+                    continue
+                return (_country_only(m) if m.kind == "capital" else m), pobj
+            if pobj.ent_type_ in PLACE_ENTITIES:
+                return None, pobj
+    return None
+
+
 CARRIER_PREPS = ("against", "with", "on", "to", "by", "for", "from", "of", "toward", "towards")
 
 
@@ -862,8 +918,11 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
                     if c.dep_ == "acl" and c.tag_ == "VBN" else []
                 for prep in preps:
                     if prep.lower_ not in THING_PREPS or \
-                            (prep.lower_ == "of" and _partitive(node)):
-                        continue  # "most of its soldiers" are the soldiers themselves
+                            (prep.lower_ == "of" and _partitive(node)) or \
+                            (prep.lower_ in ("on", "upon") and
+                             node.lemma_.lower() in TOPIC_NOUNS):
+                        continue  # "most of its soldiers" are the soldiers themselves; an
+                        # agreement on something is about it, not against it
                     pobj = _pobj(prep)
                     if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
                         continue
@@ -876,6 +935,11 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
     return None
 
 
+# Nouns whose "on" says what they are about: "an agreement on the offices in Jerusalem".
+TOPIC_NOUNS = frozenset({"agreement", "deal", "accord", "talk", "talks", "negotiation",
+                         "consensus", "understanding", "compromise", "discussion", "debate",
+                         "decision", "vote", "statement", "report", "position", "stance",
+                         "view", "dialogue", "meeting", "summit", "conference", "briefing"})
 PARTITIVE_NOUNS = frozenset({"number", "batch", "group", "part", "rest", "majority", "dozen",
                              "dozens", "hundreds", "thousands", "handful", "lot", "half"})
 

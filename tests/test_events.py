@@ -509,3 +509,9 @@ def test_events_an_agreement_on_something_is_about_it(coder):
     got = _targets(coder, "Israelis and Palestinians failed to reach agreement on the fate of "
                           "offices in east Jerusalem.")
     assert [(t[1], t[2]) for t in got] == [("ISR", None), ("PSE", None)]
+
+
+def test_events_coordinated_places_in_a_target_phrase_are_targets_each(coder):
+    got = _targets(coder, "The European Union sent aid to people in Somalia, Ethiopia and Kenya.")
+    assert [(t[2], t[3]) for t in got] == [("SOMCVL", "people in Somalia"), ("ETH", "Ethiopia"),
+                                           ("KEN", "Kenya")]

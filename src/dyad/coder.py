@@ -302,6 +302,13 @@ def _apposition(tok: Token, comma: Token) -> Span | None:
     return span
 
 
+def _first_conjunct_end(tok: Token) -> int:
+    """Where the first of coordinated phrases ends: before its comma or conjunction."""
+    stop = min((c.i for c in tok.rights if c.dep_ in ("cc", "conj", "punct")),
+               default=tok.right_edge.i + 1)
+    return max([tok.i + 1] + [c.right_edge.i + 1 for c in tok.rights if c.i < stop])
+
+
 def _noun_phrase(tok: Token) -> Span:
     """A noun phrase with its determiners, modifiers, prepositional complements and
     appositions ("the Palestinian president, Mahmoud Abbas"), without relative clauses,
@@ -323,6 +330,13 @@ def _noun_phrase(tok: Token) -> Span:
             break  # "targets in Syria for more than a year": the time is the clause's
         if c.ent_type_ in ("DATE", "TIME") and c.pos_ in ("PROPN", "NOUN"):
             break  # "summoned France's ambassador Monday": the day is the clause's
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None) \
+            if c.dep_ == "prep" else None
+        if pobj is not None and any(g.dep_ == "conj" and any(t.ent_type_ for t in g.subtree)
+                                    for g in pobj.children):
+            # "diplomats from Poland, Germany and Sweden": each country is its own actor
+            end = max(end, _first_conjunct_end(pobj))
+            break
         end = max(end, c.right_edge.i + 1)
     start = tok.left_edge.i
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")

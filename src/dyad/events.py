@@ -361,7 +361,7 @@ class EventExtractor:
         sources = [(ev.source, ev.source_tok)] + _shared_country(
             ev.source, self._conjuncts(doc, ev.source_tok, tok2m))
         targets = [(ev.target, ev.target_tok)] + _shared_country(
-            ev.target, self._conjuncts(doc, ev.target_tok, tok2m))
+            ev.target, self._conjuncts(doc, ev.target_tok, tok2m, places=True))
         if len(sources) == 1 and len(targets) == 1:
             return [ev]
         if ev.target is None and ev.pattern.type in SYMMETRIC_TYPES and len(sources) > 1:
@@ -378,14 +378,17 @@ class EventExtractor:
                 out.append(replace(ev, source=src, source_tok=s_tok, target=tgt, target_tok=t_tok))
         return out or [ev]
 
-    def _conjuncts(self, doc: Doc, tok_i: int | None,
-                   tok2m: list[Mention | None]) -> list[tuple[Mention | None, int]]:
+    def _conjuncts(self, doc: Doc, tok_i: int | None, tok2m: list[Mention | None], *,
+                   places: bool = False) -> list[tuple[Mention | None, int]]:
         if tok_i is None:
             return []
         out: list[tuple[Mention | None, int]] = []
         tok = doc[tok_i]
-        heads = [tok] + [_pobj(c) for c in tok.children  # "ministers from Turkey and Saudi Arabia"
-                         if c.dep_ == "prep" and c.lower_ in ("from", "of") and _pobj(c) is not None]
+        # "ministers from Turkey and Saudi Arabia", "people in Somalia, Ethiopia and Kenya"
+        # (for a target: "police in Ohio and Georgia" are one source)
+        preps = ("from", "of", "in", "to") if places else ("from", "of")
+        heads = [tok] + [_pobj(c) for c in tok.children
+                         if c.dep_ == "prep" and c.lower_ in preps and _pobj(c) is not None]
         for h in heads:
             if h is None:
                 continue

@@ -167,3 +167,11 @@ def test_actors_an_organisation_of_the_same_name_keeps_the_person():
                                "Lind Holdings\tLind\tSWE\tBUS\n"])
     assert {e.kind for e in kb.names["Lind"]} == {"person", "org"}
     assert kb.lookup("Lind", date="2020-01-01").name == "Rosa Lind"
+
+
+def test_abbreviated_titles_give_a_named_person_a_sector(coder):
+    text = ("The United States said Sens. Maria Olsen and Gov. Tom Berger criticized the "
+            "Canadian government.")
+    mentions = {m.text: m.code for m in coder.actors.find(coder.nlp(text), date="2019-01-01")}
+    assert mentions["Sens. Maria Olsen"] == "USALEG"
+    assert mentions["Gov. Tom Berger"] == "USAGOV"

@@ -504,3 +504,111 @@ def test_events_returning_somewhere_is_travel_returning_something_is_a_release(c
 
 def test_events_a_protest_lodged_with_a_government_is_a_complaint(coder):
     assert _types(coder, "Serbia lodged a protest with Albania.") == [("ACCUSE", "SRB", "ALB")]
+
+
+def _targets(coder, text):
+    return [(e.type, e.source.code if e.source else None, e.target.code if e.target else None,
+             e.target.text if e.target else None)
+            for e in coder.code(text, date="2017-01-01").events]
+
+
+def test_events_a_thing_acted_on_carries_whom_it_is_against(coder):
+    # the pattern's slot is "on"; "against", "of" and a participle ("imposed on") carry it too
+    assert _targets(coder, "Denmark lifted its embargo against Libya.") == [
+        ("RETREAT", "DNK", "LBY", "Libya")]
+    assert _targets(coder, "Canada lifted the trade ban imposed on Cuba in 1990.") == [
+        ("CONCEDE", "CAN", "CUB", "Cuba")]
+
+
+def test_events_a_thing_given_back_goes_to_its_recipient(coder):
+    assert _targets(coder, "Norway returned the stolen sculptures to the government of Greece.") \
+        == [("RETREAT", "NOR", "GRCGOV", "the government of Greece")]
+
+
+def test_events_whom_a_verb_persuades_does_the_complement(coder):
+    assert _targets(coder, "Germany persuaded Poland to lift its sanctions on Belarus.") == [
+        ("RETREAT", "POL", "BLR", "Belarus")]
+
+
+def test_events_a_conjunct_target_text_drops_both(coder):
+    assert [t[3] for t in _targets(coder, "Japan lifted sanctions against both India and "
+                                          "Pakistan.")] == ["India", "Pakistan"]
+
+
+def test_events_a_pronoun_is_written_as_the_phrase_it_stands_for_in_its_sentence(coder):
+    events = coder.code("Macron met Erdogan in Paris and urged him to withdraw troops from Syria.",
+                        date="2019-01-01").events
+    assert [(e.type, e.target.text) for e in events if e.type == "REQUEST"] == [
+        ("REQUEST", "Erdogan")]
+    events = coder.code("The World Food Programme (WFP) said it had suspended aid deliveries to "
+                        "Yemen.", date="2019-01-01").events
+    assert [(e.source.text, e.source.code) for e in events] == [
+        ("The World Food Programme (WFP)", "IGOUNO")]
+
+
+def test_events_actor_text_keeps_a_persons_apposition_not_a_description(coder):
+    events = coder.code("Jordan held talks with the Palestinian president, Mahmoud Abbas, in "
+                        "Amman.", date="2019-01-01").events
+    assert [(e.target.text, e.target.code) for e in events] == [
+        ("the Palestinian president, Mahmoud Abbas", "PSEGOV")]
+    events = coder.code("Kenya, a close ally of Washington, bombed al-Shabaab camps.",
+                        date="2019-01-01").events
+    assert [e.source.text for e in events] == ["Kenya"]
+
+
+def test_events_a_dated_preposition_is_no_target_slot(coder):
+    # "on Monday" comes first; the "on" of "called on" is the later one
+    assert _targets(coder, "The Kenyan teachers' union on Monday called on Kenyan lawmakers to "
+                           "reject the bill.") == [
+        ("REQUEST", "KENLAB", "KENLEG", "Kenyan lawmakers")]
+
+
+def test_events_a_thing_named_by_a_demonym_is_no_target_beside_a_recipient(coder):
+    assert _targets(coder, "Italy returned two stolen Greek statues to the government of "
+                           "Greece.") == [("RETREAT", "ITA", "GRCGOV", "the government of Greece")]
+
+
+def test_events_a_purpose_concerns_whom_the_main_act_reached(coder):
+    assert _targets(coder, "Canada sent soldiers to Latvia to train local recruits.") == [
+        ("COOPERATE", "CAN", "LVA", "Latvia")]
+    assert [(t[0], t[2]) for t in _targets(coder, "Macron telephoned Erdogan to discuss the "
+                                                  "war.")] == [("CONSULT", "TURGOV")]
+
+
+def test_events_actor_text_leaves_a_bare_date_to_the_clause(coder):
+    events = coder.code("Pakistan summoned France's ambassador Monday to protest.",
+                        date="2020-10-26").events
+    assert [e.target.text for e in events if e.target] == ["France's ambassador"]
+
+
+def test_events_a_pronoun_stands_for_the_sentences_first_word(coder):
+    events = coder.code("Lebanon says it will not accept more Syrian refugees.",
+                        date="2019-01-01").events
+    assert [(e.source.text, e.source.code) for e in events] == [("Lebanon", "LBN")]
+
+
+def test_events_a_name_in_apposition_outranks_the_possessor(coder):
+    assert _targets(coder, "Russia sent weapons to its ally Syria.") == [
+        ("AID", "RUS", "SYR", "its ally Syria")]
+
+
+def test_events_world_leaders_take_no_country_from_the_story(coder):
+    assert _targets(coder, "World leaders condemned the attack on Kenya.") == [
+        ("ACCUSE", "GOV", "KEN", "Kenya")]
+
+
+def test_events_with_no_other_target_the_place_of_the_act_is_it(coder):
+    assert _targets(coder, "The United Nations declared a state of siege in Katanga.") == [
+        ("COERCE", "IGOUNO", None, "Katanga")]
+
+
+def test_events_an_agreement_on_something_is_about_it(coder):
+    got = _targets(coder, "Israelis and Palestinians failed to reach agreement on the fate of "
+                          "offices in east Jerusalem.")
+    assert [(t[1], t[2]) for t in got] == [("ISR", None), ("PSE", None)]
+
+
+def test_events_coordinated_places_in_a_target_phrase_are_targets_each(coder):
+    got = _targets(coder, "The European Union sent aid to people in Somalia, Ethiopia and Kenya.")
+    assert [(t[2], t[3]) for t in got] == [("SOMCVL", "people in Somalia"), ("ETH", "Ethiopia"),
+                                           ("KEN", "Kenya")]

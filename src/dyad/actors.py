@@ -45,6 +45,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself"
 THING_PRONOUNS = frozenset({"it", "its", "itself"})
 NOT_PLACES = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+# Modifiers saying a group spans countries: "world leaders", "international donors".
+BEYOND_COUNTRIES = frozenset({"world", "international", "global", "western", "multinational",
+                              "transnational"})
 SHORT_ACRONYM_POS = frozenset({"PROPN", "NOUN"})
 
 
@@ -82,6 +85,7 @@ class Mention:
     entity: int
     head: int
     plural: bool = False
+    placeless: bool = False  # "world leaders": of no one country, none is guessed for it
 
 
 def join_code(country: str | None, sector: str | None) -> str | None:
@@ -392,6 +396,9 @@ class ActorResolver:
             name = country_hit[0].name if country_hit else None
             m = _mention(doc, s, head.i + 1, head.i, name, country, sec,
                          "title" if is_person else "sector")
+            if country is None and any(c.dep_ in ("amod", "compound") and
+                                       c.lemma_.lower() in BEYOND_COUNTRIES for c in head.lefts):
+                m = dataclasses.replace(m, placeless=True)
             story.by_head[head.i] = m
             if not is_person:
                 story.last_group, story.last_group_sent = m, sent_of[head.i]
@@ -419,7 +426,8 @@ class ActorResolver:
     def _person(self, doc: Doc, start: int, head: Token, entry: Entry | None,
                 story: _Story, date: str | None, lemmas: list[str]) -> Mention:
         name_start = head.i
-        while name_start > start and (doc[name_start - 1].pos_ == "PROPN" or
+        while name_start > start and (doc[name_start - 1].pos_ == "PROPN" and
+                                      doc[name_start - 1].text != "." or
                                       doc[name_start - 1].text in ("-", "al", "el", "bin")) \
                 and self.kb.sector_of([doc[name_start - 1].lower_]) is None \
                 and _kb_kind(doc, name_start - 1, self) not in ("country", "demonym", "org",
@@ -686,7 +694,7 @@ def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Men
     out: list[Mention] = []
     for m in mentions:
         if m.country is None and m.sector and m.sector not in INTERNATIONAL and \
-                m.kind in ("person", "title") and not m.plural:
+                m.kind in ("person", "title") and not m.plural and not m.placeless:
             country = story_top
             if country is not None:
                 m = dataclasses.replace(m, country=country, code=join_code(country, m.sector))

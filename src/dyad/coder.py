@@ -143,8 +143,8 @@ class Coder:
         sent = sents[ev.sentence]
         trig = doc[ev.trigger:ev.trigger_end]
         place = event_place(doc, ev.trigger, places)
-        source = self._actor(doc, ev.source, ev.source_tok)
-        target = self._actor(doc, ev.target, ev.target_tok)
+        source = self._actor(doc, ev.source, ev.source_tok, by_tok)
+        target = self._actor(doc, ev.target, ev.target_tok, by_tok)
         # an actor with a sector and no country ("demonstrators", "the president") is of the
         # country its phrase names ("activists from the Fatah Party"), else (a source) of where
         # the event happens, else, for people with a title, of the country the story is about
@@ -173,10 +173,12 @@ class Coder:
             rule=ev.rule, confidence=ev.confidence,
         )
 
-    def _actor(self, doc: Doc, mention: Mention | None, tok_i: int | None) -> Actor | None:
+    def _actor(self, doc: Doc, mention: Mention | None, tok_i: int | None,
+               by_tok: dict[int, Mention] | None = None) -> Actor | None:
         """The actor as written where it acts: the whole noun phrase of its head ("the
         Croatian government's", "at least 75 displaced people in eastern Syria"), with the
-        code of the mention that resolved it."""
+        code of the mention that resolved it; a pronoun is written as the phrase it stands
+        for when that is in the same sentence ("Kenya said it would ...": Kenya)."""
         if mention is not None and mention.kind == "default":
             # inferred, not written: no words of the article to point to
             return replace(self.actors.to_actor(mention), start=None, end=None)
@@ -190,6 +192,9 @@ class Coder:
             elif mention is not None and mention.head != head \
                     and doc[mention.head].sent.start == tok.sent.start:
                 head = mention.head  # "the Taliban said it would ...": the Taliban
+            elif mention is not None and mention.kind == "pronoun" and by_tok:
+                ante = _antecedent(tok, mention, by_tok)
+                head = ante if ante is not None else head
         span = _noun_phrase(doc[head])
         if mention is not None:
             actor = self.actors.to_actor(mention)
@@ -212,6 +217,19 @@ class Coder:
                      end=q.end, kind=q.kind, events=linked)
 
 
+def _antecedent(tok: Token, pronoun: Mention, by_tok: dict[int, Mention]) -> int | None:
+    """The head of the nearest earlier mention in the sentence that a pronoun stands for."""
+    for i in range(tok.i - 1, tok.sent.start - 1, -1):
+        m = by_tok.get(i)
+        if m is not None and m.kind != "pronoun" and m.code == pronoun.code and \
+                m.name == pronoun.name:
+            head = tok.doc[m.head]
+            while head.dep_ == "appos" and head.head.i < head.i:
+                head = head.head  # "the World Food Programme (WFP) said it": the whole name
+            return head.i
+    return None
+
+
 _GROUP_CODES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
@@ -231,8 +249,9 @@ def _dominant_country(mentions: Sequence[Mention]) -> str | None:
 def _placed(doc: Doc, mention: Mention | None, tok_i: int | None, actor: Actor | None,
             place: Place | None, story_country: str | None,
             by_tok: dict[int, Mention]) -> Actor | None:
-    if actor is None or actor.country or not actor.sector or mention is None:
-        return actor
+    if actor is None or actor.country or not actor.sector or mention is None or \
+            mention.placeless:
+        return actor  # "world leaders" are of no one country
     head = doc[tok_i] if tok_i is not None else doc[mention.head]
     country = _country_in_phrase(head, by_tok)
     if country is None and place is not None:
@@ -261,23 +280,68 @@ _OUTSIDE_NP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "parata
                          "npadvmod", "advmod"})
 
 
+_PRECONJ = frozenset({"both", "either", "neither"})
+
+
+def _apposition(tok: Token, comma: Token) -> Span | None:
+    """The apposition a comma introduces to a person's name or office, without its own clauses
+    ("Ali Kushayb, a militia leader charged with ..."); none in a list ("the US, India and Israel") or where the parse
+    ran a clause in ("troops from Syria, Defence Minister Sergei Shoigu said")."""
+    if tok.dep_ != "appos" or tok.left_edge.i != comma.i + 1 or \
+            any(c.dep_ == "conj" for c in (*tok.children, *comma.head.children)):
+        return None
+    if "PERSON" not in (tok.ent_type_, comma.head.ent_type_):
+        return None  # a person's name and office name them; "Estonia, a small country" is
+        # a description
+    span = _noun_phrase(tok)
+    doc = tok.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and not (after.is_punct and after.lower_ in (",", ".", ")", ";")) and \
+            not (tok.left_edge.i <= after.i <= tok.right_edge.i):
+        return None
+    return span
+
+
+def _first_conjunct_end(tok: Token) -> int:
+    """Where the first of coordinated phrases ends: before its comma or conjunction."""
+    stop = min((c.i for c in tok.rights if c.dep_ in ("cc", "conj", "punct")),
+               default=tok.right_edge.i + 1)
+    return max([tok.i + 1] + [c.right_edge.i + 1 for c in tok.rights if c.i < stop])
+
+
 def _noun_phrase(tok: Token) -> Span:
-    """A noun phrase with its determiners, modifiers and prepositional complements, without
-    relative clauses, participles or what follows a comma."""
+    """A noun phrase with its determiners, modifiers, prepositional complements and
+    appositions ("the Palestinian president, Mahmoud Abbas"), without relative clauses,
+    participles or anything else that follows a comma."""
     doc = tok.doc
     end = tok.i + 1
-    for c in tok.rights:
+    rights = list(tok.rights)
+    for n, c in enumerate(rights):
         if c.dep_ in _OUTSIDE_NP:
             if c.dep_ == "punct" and c.lower_ in ("(", ")"):
                 end = max(end, c.i + 1)
                 continue
+            if c.dep_ == "punct" and c.lower_ == "," and n + 1 < len(rights) and end == c.i:
+                appos = _apposition(rights[n + 1], c)
+                if appos is not None:
+                    end = appos.end  # "the Palestinian president, Mahmoud Abbas"
             break
         if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
             break  # "targets in Syria for more than a year": the time is the clause's
+        if c.ent_type_ in ("DATE", "TIME") and c.pos_ in ("PROPN", "NOUN"):
+            break  # "summoned France's ambassador Monday": the day is the clause's
+        pobj = next((g for g in c.children if g.dep_ == "pobj"), None) \
+            if c.dep_ == "prep" else None
+        if pobj is not None and any(g.dep_ == "conj" and any(t.ent_type_ for t in g.subtree)
+                                    for g in pobj.children):
+            # "diplomats from Poland, Germany and Sweden": each country is its own actor
+            end = max(end, _first_conjunct_end(pobj))
+            break
         end = max(end, c.right_edge.i + 1)
     start = tok.left_edge.i
-    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")):
-        start += 1
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")
+                             or doc[start].lower_ in _PRECONJ and doc[start].head.i == tok.i):
+        start += 1  # "both India and Pakistan": the first conjunct is "India"
     while end - 1 > tok.i and (doc[end - 1].is_punct and doc[end - 1].text != ")"
                                or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")):
         end -= 1

@@ -281,18 +281,57 @@ class EventExtractor:
         protesters' country."""
         from dataclasses import replace
 
-        if ev.target is not None and ev.target.code:
+        # a thing coded by its modifier ("returned six Iraqi artifacts to ...") is no actor
+        coded = ev.target is not None and bool(ev.target.code)
+        thing = coded and ev.target_tok is not None and tok2m[ev.target_tok] is None
+        if coded and not thing:
             return ev
-        trigger = doc[ev.trigger]
+        trigger = doc[ev.trigger_end - 1]
         found: Mention | None = None
-        if ev.target_tok is not None:
-            obj = doc[ev.target_tok]
-            for c in obj.children:
-                if c.dep_ == "prep" and c.lower_ in ("to", "from", "against", "with", "of"):
-                    found = self._np_mention(_pobj(c), tok2m)
-                    if found is not None and found.code:
+        found_tok: Token | None = None
+        source = ev.source
+        # the thing acted on carries whom the act is for or against: "lifted sanctions
+        # against Sudan", "lifted its blockade of Yemen", "the ban imposed on the LTTE"; else
+        # the verb's recipient when its object is a thing ("returned the paintings to Peru",
+        # "provided 3 million euros to Lebanon")
+        verbal = trigger.pos_ in ("VERB", "AUX")
+        obj = doc[ev.target_tok] if ev.target_tok is not None else \
+            (_object_of(trigger) if verbal else trigger)
+        if obj is not None and not coded:
+            hit = _carried_actor(obj, tok2m, source,
+                                 lambda t: self._np_mention(t, tok2m))
+            if hit is not None:
+                found, found_tok = hit
+        giver = trigger if verbal else trigger.head \
+            if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB" else None
+        if found is None and giver is not None and (obj is None or tok2m[obj.i] is None):
+            for c in giver.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
+                    pobj = _pobj(c)
+                    m = self._np_mention(pobj, tok2m)
+                    if pobj is not None and m is not None and m.code and \
+                            not _same_actor(m, source):
+                        found, found_tok = m, pobj
                         break
-                    found = None
+        if found is None and ev.target is None and verbal and \
+                trigger.dep_ in ("advcl", "xcomp") and _is_infinitive(trigger):
+            # "called Lavrov to discuss Syria", "sent troops to Mali to help": whom the
+            # purpose concerns is the main act's object when that is someone else's
+            # ("troops" are the sender's own), else whom the act went to
+            head = trigger.head
+            cands = [_object_of(head)] + [_pobj(c) for c in head.children if c.dep_ in
+                                          ("prep", "dative") and c.lower_ in RECIPIENT_PREPS]
+            for cand in cands:
+                m = self._np_mention(cand, tok2m)
+                if cand is None or m is None or not m.code or m.kind == "pronoun" or \
+                        _same_actor(m, source):
+                    continue
+                if m.country is None and cand.dep_ in ("dobj", "nsubjpass"):
+                    continue
+                found, found_tok = m, cand
+                break
+        if found is None and thing:
+            return ev
         if found is None and ev.pattern.type in ("THREATEN", "REQUEST", "REJECT"):
             for tok in trigger.subtree:
                 if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in tok.children):
@@ -301,9 +340,23 @@ class EventExtractor:
                     break
         if found is None and ev.pattern.type == "PROTEST":
             found = self._protested(doc, ev, tok2m)
+        if found is None and ev.target is None and ev.target_tok is None and \
+                not (ev.source_tok is not None and
+                     any(c.dep_ == "conj" for c in doc[ev.source_tok].children)):
+            # (coordinated sources act on each other: "Israelis and Palestinians failed to
+            # reach agreement")
+            # with no other target, where the act takes place: "declared a state of
+            # emergency in Colombia", "remained on alert in North District"
+            place = _place_target(trigger, tok2m, source)
+            if place is not None:
+                m, place_tok = place
+                if m is None:  # a place no actor names: its words, with no code
+                    return replace(ev, target_tok=place_tok.i, rule=f"{ev.rule}:place")
+                found, found_tok = m, place_tok
         if found is None or not found.code or (ev.source is not None and found is ev.source):
             return ev
-        return replace(ev, target=found, target_tok=found.head, rule=f"{ev.rule}:target")
+        tok_i = found_tok.i if found_tok is not None else found.head
+        return replace(ev, target=found, target_tok=tok_i, rule=f"{ev.rule}:target")
 
     def _protested(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> Mention | None:
         trigger = doc[ev.trigger]
@@ -344,7 +397,7 @@ class EventExtractor:
         sources = [(ev.source, ev.source_tok)] + _shared_country(
             ev.source, self._conjuncts(doc, ev.source_tok, tok2m))
         targets = [(ev.target, ev.target_tok)] + _shared_country(
-            ev.target, self._conjuncts(doc, ev.target_tok, tok2m))
+            ev.target, self._conjuncts(doc, ev.target_tok, tok2m, places=True))
         if len(sources) == 1 and len(targets) == 1:
             return [ev]
         if ev.target is None and ev.pattern.type in SYMMETRIC_TYPES and len(sources) > 1:
@@ -361,14 +414,17 @@ class EventExtractor:
                 out.append(replace(ev, source=src, source_tok=s_tok, target=tgt, target_tok=t_tok))
         return out or [ev]
 
-    def _conjuncts(self, doc: Doc, tok_i: int | None,
-                   tok2m: list[Mention | None]) -> list[tuple[Mention | None, int]]:
+    def _conjuncts(self, doc: Doc, tok_i: int | None, tok2m: list[Mention | None], *,
+                   places: bool = False) -> list[tuple[Mention | None, int]]:
         if tok_i is None:
             return []
         out: list[tuple[Mention | None, int]] = []
         tok = doc[tok_i]
-        heads = [tok] + [_pobj(c) for c in tok.children  # "ministers from Turkey and Saudi Arabia"
-                         if c.dep_ == "prep" and c.lower_ in ("from", "of") and _pobj(c) is not None]
+        # "ministers from Turkey and Saudi Arabia", "people in Somalia, Ethiopia and Kenya"
+        # (for a target: "police in Ohio and Georgia" are one source)
+        preps = ("from", "of", "in", "to") if places else ("from", "of")
+        heads = [tok] + [_pobj(c) for c in tok.children
+                         if c.dep_ == "prep" and c.lower_ in preps and _pobj(c) is not None]
         for h in heads:
             if h is None:
                 continue
@@ -624,7 +680,10 @@ class EventExtractor:
                         return m
                     pronoun = pronoun or m  # "his Iraqi counterpart" is Iraqi, not his
         if pronoun is not None:
-            return pronoun
+            # "its ally Syria" is Syria: a name in apposition outranks the possessor
+            named = next((tok2m[c.i] for c in tok.rights
+                          if c.dep_ == "appos" and tok2m[c.i] is not None), None)
+            return named if named is not None else pronoun
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                 pobj = _pobj(c)
@@ -805,6 +864,49 @@ def _located_country(verb: Token, tok2m: list[Mention | None],
     return None
 
 
+PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_target(trigger: Token, tok2m: list[Mention | None], source: Mention | None
+                  ) -> tuple[Mention | None, Token] | None:
+    """Where an act with no other target takes place: a place the trigger, its governing
+    verb or its object is "in" ("a ceasefire in Somalia", "declared a curfew in Maungtaw
+    district"), not in the source's own country; a capital stands for its country here."""
+    heads = [trigger]
+    node = trigger
+    while node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ == "of":
+        node = node.head.head  # "a state of siege"
+        heads.append(node)
+    if node.pos_ in ("NOUN", "PROPN") and node.head.pos_ in ("VERB", "AUX"):
+        heads.append(node.head)  # "declared a state of emergency in Colombia"
+    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
+    if trigger.pos_ in ("VERB", "AUX"):  # "remained on alert in Manila"
+        heads += [g for c in trigger.children if c.dep_ == "prep" and not _dated(c)
+                  for g in c.children if g.dep_ == "pobj"]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "inside", "across", "throughout"):
+                continue
+            pobj = _pobj(c)
+            if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                continue
+            m = tok2m[pobj.i]
+            if m is None:  # "some parts of North Sinai"
+                of = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "of"),
+                          None)
+                inner = _pobj(of) if of is not None else None
+                m = tok2m[inner.i] if inner is not None else None
+            if m is not None:
+                if m.kind not in PLACE_KINDS or not m.country or \
+                        (source is not None and m.country == source.country):
+                    continue
+                return (_country_only(m) if m.kind == "capital" else m), pobj
+            if pobj.ent_type_ in PLACE_ENTITIES:
+                return None, pobj
+    return None
+
+
 CARRIER_PREPS = ("against", "with", "on", "to", "by", "for", "from", "of", "toward", "towards")
 
 
@@ -828,6 +930,84 @@ def _carried_participant(tok: Token, tok2m: list[Mention | None]
                     nxt.append(pobj)
         frontier, depth = nxt, depth + 1
     return None
+
+
+# Prepositions of a verb naming whom its act is for or against ("returned the paintings to Peru").
+RECIPIENT_PREPS = frozenset({"to", "against", "toward", "towards"})
+# Prepositions of a thing acted on that carry whom the act is for or against.
+THING_PREPS = frozenset({"against", "on", "to", "of", "with", "from", "for", "toward",
+                         "towards", "upon"})
+
+
+def _same_actor(m: Mention, source: Mention | None) -> bool:
+    return source is not None and (m is source or (m.code is not None and m.code == source.code
+                                                   and m.kind == source.kind))
+
+
+def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | None,
+                   mention_of: Callable[[Token], Mention | None]
+                   ) -> tuple[Mention, Token] | None:
+    """The actor a thing acted on carries in a preposition, directly or through a participle:
+    "sanctions against Iran", "its blockade of Yemen", "a ban imposed on the LTTE", "aid
+    deliveries to Gaza", "an appeal lodged by the Jehovah's Witnesses". The thing's own
+    possessor or modifier is who owns it, not whom it is for ("its embargo", "US sanctions")."""
+    if tok2m[thing.i] is not None and tok2m[thing.i].head == thing.i:  # type: ignore[union-attr]
+        return None  # the object is an actor itself
+    frontier, depth = [thing], 0
+    while frontier and depth < 2:
+        nxt = []
+        for node in frontier:
+            for c in node.children:
+                # "a ban imposed on the LTTE"; who made the thing ("proposed by") is not
+                # whom it is for
+                preps = [c] if c.dep_ == "prep" else \
+                    [g for g in c.children if g.dep_ == "prep"] \
+                    if c.dep_ == "acl" and c.tag_ == "VBN" else []
+                for prep in preps:
+                    if prep.lower_ not in THING_PREPS or \
+                            (prep.lower_ == "of" and _partitive(node)) or \
+                            (prep.lower_ in ("on", "upon") and
+                             node.lemma_.lower() in TOPIC_NOUNS):
+                        continue  # "most of its soldiers" are the soldiers themselves; an
+                        # agreement on something is about it, not against it
+                    pobj = _pobj(prep)
+                    if pobj is None or pobj.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    m = mention_of(pobj)
+                    if m is not None and m.code and m.kind != "pronoun" and \
+                            _names_phrase(m, pobj) and not _same_actor(m, source):
+                        return m, pobj
+                    nxt.append(pobj)
+        frontier, depth = nxt, depth + 1
+    return None
+
+
+# Nouns whose "on" says what they are about: "an agreement on the offices in Jerusalem".
+TOPIC_NOUNS = frozenset({"agreement", "deal", "accord", "talk", "talks", "negotiation",
+                         "consensus", "understanding", "compromise", "discussion", "debate",
+                         "decision", "vote", "statement", "report", "position", "stance",
+                         "view", "dialogue", "meeting", "summit", "conference", "briefing"})
+PARTITIVE_NOUNS = frozenset({"number", "batch", "group", "part", "rest", "majority", "dozen",
+                             "dozens", "hundreds", "thousands", "handful", "lot", "half"})
+
+
+def _partitive(tok: Token) -> bool:
+    """A quantity of what follows: "most of", "a batch of", "dozens of"."""
+    return tok.pos_ in ("NUM", "DET", "PRON", "ADJ") or tok.lower_ in QUANTIFIER_SUBJECTS or \
+        tok.lemma_.lower() in PARTITIVE_NOUNS
+
+
+def _names_phrase(m: Mention, head: Token) -> bool:
+    """The mention names the phrase headed by ``head``: it is its head, a direct modifier
+    ("Iranian banks", "Seoul's efforts") or its of/from/in complement ("the government of
+    Brazil"), not a word deep inside a modifier ("Syria-related topics")."""
+    mh = head.doc[m.head]
+    if m.start <= head.i < m.end:
+        return True
+    if mh.head.i == head.i:
+        return mh.dep_ in ("amod", "compound", "poss", "nmod", "appos")
+    return mh.dep_ == "pobj" and mh.head.head.i == head.i and \
+        mh.head.lower_ in ("of", "from", "in")
 
 
 # Texts that speak for whoever issued them ("a statement calling on ...").
@@ -1029,11 +1209,10 @@ def _target_by_slots(tok: Token, slots: Sequence[str]) -> Token | None:
             hit = next((c for c in children if c.dep_ == "poss"), None)
         elif slot.startswith("prep:"):
             word = slot[5:]
-            prep = next((c for c in children if c.dep_ in ("prep", "dative", "agent")
-                         and c.lower_ == word), None)
-            hit = _pobj(prep) if prep is not None else None
-            if hit is not None and hit.ent_type_ in ("DATE", "TIME"):
-                hit = None  # "on Wednesday" is when, not whom
+            # "on Wednesday" is when, not whom: "on Tuesday called on Nigerian leaders"
+            hit = next((g for c in children if c.dep_ in ("prep", "dative", "agent")
+                        and c.lower_ == word for g in [_pobj(c)]
+                        if g is not None and g.ent_type_ not in ("DATE", "TIME")), None)
         else:
             hit = None
         if hit is not None:
@@ -1048,6 +1227,13 @@ def _between(noun: Token) -> Token | None:
     return None
 
 
+# Verbs whose object does what their complement says ("urged Iraq to withdraw").
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "order", "force", "press", "invite", "tell",
+                            "persuade", "convince", "encourage", "pressure", "compel", "require",
+                            "instruct", "direct", "authorize", "authorise", "allow", "permit",
+                            "help", "advise", "remind", "warn", "push", "get", "lead", "prompt"})
+
+
 def _inherited_subject(verb: Token) -> Token | None:
     """A subject shared with a coordinated or controlling verb ("bombed and shelled", "agreed to")."""
     node, steps = verb, 0
@@ -1056,8 +1242,7 @@ def _inherited_subject(verb: Token) -> Token | None:
         subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if node.dep_ == "xcomp":
             obj = next((c for c in head.children if c.dep_ == "dobj"), None)
-            if obj is not None and head.lemma_.lower() in ("urge", "ask", "call", "order",
-                                                           "force", "press", "invite", "tell"):
+            if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
                 return obj  # "urged Iraq to withdraw": Iraq is the one who withdraws
         if subj is not None:
             return subj

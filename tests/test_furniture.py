@@ -64,10 +64,10 @@ def test_furniture_a_bad_row_names_file_and_line(monkeypatch):
 def test_furniture_every_row_needs_a_word_its_example_holds():
     for row in furniture.load():
         assert any(n in row.example for n in row.needs), row.name
-        assert list(row.finditer(row.example))
+        assert list(row.find(row.example))
     # the fast test skips a text with none of the words, even where the pattern would match
     row = furniture.Furniture("ad", re.compile(r"Ad\d"), ("Promo",), "Ad1")
-    assert row.pattern.search("Ad1") and not list(row.finditer("Ad1"))
+    assert row.pattern.search("Ad1") and not list(row.find("Ad1"))
 
 
 def test_coder_codes_no_event_in_furniture_and_keeps_offsets(coder):
@@ -108,3 +108,28 @@ def test_furniture_two_galleries_on_one_page_and_credits_with_abbreviations():
         assert caption in out
     assert "contributed" not in out and "Ibadan" not in out and "Jane Doe" not in out
     assert "Wire staff wrote the story." in out
+
+
+def test_furniture_video_players_cards_and_mail_lines_go():
+    text = ("Police fired tear gas at marchers in Lagos.\n\n"
+            "JUST WATCHED Marchers fill a square Replay More Videos ... MUST WATCH Marchers fill "
+            "a square 01:12\n\nMedia playback is unsupported on your device Media caption "
+            "Marchers in Lagos on Friday\n\nWrite to Ann Author at ann.author@example.com")
+    out = furniture.blank(text)
+    assert len(out) == len(text)
+    for gone in ("JUST WATCHED", "MUST WATCH", "01:12", "Media playback", "ann.author"):
+        assert gone not in out
+    assert "Police fired tear gas at marchers in Lagos." in out
+    assert "Marchers in Lagos on Friday" in out  # a caption's own words stay
+
+
+def test_furniture_a_name_card_keeps_the_written_name():
+    text = ("Senator Okafor Chidi Adebayo OkaforFarm bill stalls Five takeaways MORE criticized "
+            "the Finance Ministry on Monday.")
+    out = furniture.blank(text)
+    assert out.startswith("Senator Okafor ") and "Adebayo" not in out and "MORE" not in out
+    assert "\n" not in out  # the sentence goes on: no paragraph break put in it
+    assert out.endswith("criticized the Finance Ministry on Monday.")
+    # a name that does not repeat its surname glued to a headline is no card
+    plain = "Senator Okafor met Chidi Adebayo on Monday. MORE follows."
+    assert furniture.blank(plain) == plain

@@ -31,9 +31,15 @@ class Furniture:
     needs: tuple[str, ...]  # one of these is in every match: the pattern is tried only then
     example: str
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        if any(n in text for n in self.needs):
-            yield from self.pattern.finditer(text)
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """The spans to blank: each match's, or its group named 'blank' where it has one."""
+        if not any(n in text for n in self.needs):
+            return
+        group = "blank" if "blank" in self.pattern.groupindex else 0
+        for m in self.pattern.finditer(text):
+            start, end = m.span(group)
+            if end > start:
+                yield start, end
 
 
 @lru_cache(maxsize=1)
@@ -58,8 +64,7 @@ def load() -> tuple[Furniture, ...]:
 
 def spans(text: str) -> list[tuple[int, int]]:
     """The character spans of furniture in ``text``, in order, not overlapping."""
-    found = [(m.start(), m.end()) for f in load() for m in f.finditer(text)
-             if m.end() > m.start()]
+    found = [span for f in load() for span in f.find(text)]
     found.extend(_gallery_titles(text))
     found.sort()
     merged: list[tuple[int, int]] = []
@@ -105,10 +110,21 @@ def blank(text: str, found: Sequence[tuple[int, int]] | None = None) -> str:
     for start, end in found:
         parts.append(text[last:start])
         width = end - start
-        parts.append("\n\n"[:width] + " " * max(0, width - 2))
+        if _continues(text, end):  # inside a sentence ("President X <card> said"): spaces only
+            parts.append(" " * width)
+        else:
+            parts.append("\n\n"[:width] + " " * max(0, width - 2))
         last = end
     parts.append(text[last:])
     return "".join(parts)
+
+
+def _continues(text: str, end: int) -> bool:
+    """Whether the words after ``end`` go on with the sentence before the furniture."""
+    j = end
+    while j < len(text) and text[j] == " ":
+        j += 1
+    return j < len(text) and (text[j].islower() or text[j] in ",.;:'\u2019)")
 
 
 def inside(offset: int, found: Sequence[tuple[int, int]]) -> bool:

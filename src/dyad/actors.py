@@ -318,10 +318,11 @@ class ActorResolver:
         for i, hit in enumerate(kb_at):
             kb_before[i + 1] = kb_before[i] + (hit is not None)
         strings = doc.vocab.strings
-        skip_deps = (strings["compound"], strings["flat"])
-        for i, (pos, dep) in enumerate(doc.to_array([POS, DEP]).tolist()):
-            if (pos != NOUN and pos != PROPN and pos != PRON) or dep in skip_deps:
-                continue
+        arr = doc.to_array([POS, DEP]).reshape(-1, 2)
+        pos_of, dep_of = arr[:, 0], arr[:, 1]
+        at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) &
+              (dep_of != strings["compound"]) & (dep_of != strings["flat"])).nonzero()[0]
+        for i, pos in zip(at.tolist(), pos_of[at].tolist(), strict=True):
             tok = doc[i]
             if pos != PRON and kb_at[i] is None and not person_at[i] \
                     and kb_before[i] == kb_before[tok.left_edge.i] \

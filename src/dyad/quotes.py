@@ -313,9 +313,12 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
     starts = [s.start for s in sents]
     n = 0
     according_h = doc.vocab.strings["according"]
-    for i, (pos, lower) in enumerate(doc.to_array([POS, LOWER]).tolist()):
-        if pos != VERB and pos != AUX and pos != NOUN and lower != according_h:
-            continue  # most tokens: read nothing more of them
+    arr = doc.to_array([POS, LOWER]).reshape(-1, 2)
+    pos_of = arr[:, 0]
+    at = ((pos_of == VERB) | (pos_of == AUX) | (pos_of == NOUN) |
+          (arr[:, 1] == according_h)).nonzero()[0]
+    for i, (pos, lower) in zip(at.tolist(), arr[at].tolist(), strict=True):
+        # most tokens are none of these: nothing more of them is read
         while n + 1 < len(starts) and i >= starts[n + 1]:
             n += 1
         tok = doc[i]

@@ -504,3 +504,18 @@ def test_events_returning_somewhere_is_travel_returning_something_is_a_release(c
 
 def test_events_a_protest_lodged_with_a_government_is_a_complaint(coder):
     assert _types(coder, "Serbia lodged a protest with Albania.") == [("ACCUSE", "SRB", "ALB")]
+
+
+def test_events_the_purpose_of_a_coded_act_is_no_event_of_its_own(coder):
+    assert [(t, s) for t, s, _ in _types(coder, "Chilean students blocked roads in Santiago to "
+                                                "demand reforms.")] == [("PROTEST", "CHLEDU")]
+    # a light verb with no event noun leaves its purpose the act: "sent experts to investigate"
+    assert [t for t, _, _ in _types(coder, "France sent experts to investigate the attack on "
+                                           "Saudi Arabia.")] == ["ACCUSE"]
+
+
+def test_events_a_passive_stance_is_the_subjects_own(coder):
+    assert _types(coder, "Vietnam is committed to opening up its economy.") == \
+        [("AGREE", "VNM", None)]
+    assert _types(coder, "Russia was opposed to the American plan.") == \
+        [("REJECT", "RUS", "USA")]

@@ -52,6 +52,7 @@ QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", 
                                  "two", "three", "none"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+STATIVE_PASSIVES = frozenset({"commit", "oppose"})
 OBJECT_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "acomp"})
 # "sought to implement tariffs", "helped spark protests", "fought to prevent the closure": an
 # attempt or a cause, no request, aid or assault of anyone
@@ -237,6 +238,10 @@ class EventExtractor:
                 continue  # "seeks to implement", "exports declined", "talked about the economy"
             if pat.type == "REJECT" and _declines_to_speak(verb):
                 continue  # "declined to comment" is no refusal of anything
+            if verb.dep_ == "advcl" and _is_infinitive(verb) and verb.head.i in verb_hits and \
+                    (not verb_hits[verb.head.i].light or
+                     _event_object(verb.head, noun_hits) is not None):
+                continue  # "blocked roads to demand reforms": the purpose of the act coded
             if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
                     not any(c.dep_ == "agent" for c in verb.children):
                 continue  # "militiamen armed with machetes": a state, not an act
@@ -497,6 +502,10 @@ class EventExtractor:
         rule = ""
         if subj is not None and subj.lower_ in QUANTIFIER_SUBJECTS and subj.dep_ == "appos":
             subj = subj.head
+        if passive is not None and agent is None and pat.lemma in STATIVE_PASSIVES:
+            # "Vietnam is committed to opening up", "Russia is opposed to the plan": a stance
+            # of the subject, not something done to it
+            return passive, _target_by_slots(verb, (*pat.targets, "prep:to")), ":stative"
         if passive is not None or agent is not None:
             rule = ":passive"
             source = agent

@@ -519,3 +519,19 @@ def test_events_a_passive_stance_is_the_subjects_own(coder):
         [("AGREE", "VNM", None)]
     assert _types(coder, "Russia was opposed to the American plan.") == \
         [("REJECT", "RUS", "USA")]
+
+
+def test_events_an_object_pattern_matches_the_kind_a_compound_names(coder):
+    events = coder.code("Turkey is violating the ceasefire agreement.").events
+    assert [(e.type, e.cameo, e.source.code) for e in events] == [("ASSAULT", "196", "TUR")]
+    events = coder.code("Colombia ended mediation efforts with the rebels.").events
+    assert [(e.type, e.cameo) for e in events] == [("SANCTION", "165")]
+
+
+def test_events_a_clause_after_guilty_of_or_by_takes_the_subject(coder):
+    events = coder.code("The Moro Islamic Liberation Front is guilty of violating the "
+                        "ceasefire.").events
+    assert [(e.type, e.source.code) for e in events] == [("ASSAULT", "PHLREB")]
+    # the accused is who did it, not the accuser: no event with Iran as its source
+    events = coder.code("Iran accused Israel of violating the ceasefire.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events] == [("ACCUSE", "IRN", "ISR")]

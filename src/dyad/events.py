@@ -52,6 +52,8 @@ QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", 
                                  "two", "three", "none"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+KIND_HEADS = frozenset({"agreement", "accord", "pact", "deal", "effort", "process", "line",
+                        "mission", "arrangement"})
 STATIVE_PASSIVES = frozenset({"commit", "oppose"})
 OBJECT_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "acomp"})
 # "sought to implement tariffs", "helped spark protests", "fought to prevent the closure": an
@@ -140,6 +142,10 @@ class EventExtractor:
         heads += [g for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
         heads += [c for c in children if c.dep_ in OBJECT_PREDICATE_DEPS and c.pos_ == "ADJ"]
+        # a compound names the kind of a generic head ("violated the ceasefire agreement",
+        # "ended mediation efforts")
+        heads += [g for c in heads if c.lemma_.lower() in KIND_HEADS
+                  for g in c.children if g.dep_ == "compound"]
         objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
         for pat in candidates:
             if pat.particle is not None and pat.particle not in particles:
@@ -1060,7 +1066,14 @@ def _between(noun: Token) -> Token | None:
 def _inherited_subject(verb: Token) -> Token | None:
     """A subject shared with a coordinated or controlling verb ("bombed and shelled", "agreed to")."""
     node, steps = verb, 0
-    while node.dep_ in ("conj", "xcomp", "advcl", "acomp") and steps < 4:  # "is willing to"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+            (verb.head.lower_ == "by" or verb.head.head.pos_ == "ADJ"):
+        # "helped by donating", "is guilty of violating": the subject of the clause it is in
+        node = verb.head.head
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+    while node.dep_ in ("conj", "xcomp", "advcl", "acomp") and steps < 4:
         head = node.head
         subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if node.dep_ == "xcomp":

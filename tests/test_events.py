@@ -535,3 +535,15 @@ def test_events_a_clause_after_guilty_of_or_by_takes_the_subject(coder):
     # the accused is who did it, not the accuser: no event with Iran as its source
     events = coder.code("Iran accused Israel of violating the ceasefire.").events
     assert [(e.type, e.source.code, e.target.code) for e in events] == [("ACCUSE", "IRN", "ISR")]
+
+
+def test_events_what_a_plan_calls_for_is_no_demand(coder):
+    assert _types(coder, "The Spanish plan calls for a ten-year transition.") == []
+    assert [t for t, _, _ in _types(coder, "Spain called for a ceasefire in Gaza.")] == \
+        ["REQUEST"]
+
+
+def test_events_contributing_needs_something_given(coder):
+    assert _types(coder, "Many Americans wanted to volunteer or contribute.") == []
+    assert [t for t, _, _ in _types(coder, "Nepal contributed troops to the UN force in "
+                                           "Lebanon.")] == ["AID"]

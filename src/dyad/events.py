@@ -66,8 +66,13 @@ OPINION_AGREE = frozenset({"agree"})
 # "exports declined 5 percent": a fall, no refusal; the refusal has an object or an infinitive
 DECREASE_VERBS = frozenset({"decline"})
 # "negotiators return to Geneva": travel; a return is of something or someone ("returned the
-# ships")
-OBJECT_VERBS = frozenset({"return"})
+# ships"); one contributes something, or to something
+OBJECT_VERBS: dict[str, tuple[str, ...]] = {"return": (), "contribute": ("to",)}
+# "her plan calls for a ten-year transition": what a plan or bill provides, no demand of anyone
+CONTENT_NOUNS = frozenset({"plan", "bill", "proposal", "budget", "law", "legislation", "measure",
+                           "deal", "agreement", "policy", "program", "programme", "rule",
+                           "regulation", "scheme", "strategy", "draft", "amendment",
+                           "constitution", "blueprint", "framework", "contract", "treaty"})
 # talking and discussing are consultations only with a partner ("talked with", "X and Y discussed")
 PARTNER_VERBS = frozenset({"talk", "discuss"})
 # "60 percent of respondents support the deal": an opinion polled, no act of support
@@ -923,8 +928,12 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
                               (c.dep_ == "prep" and c.lower_ in ("from", "against", "with"))
                               for c in children):
             return True
-    if lemma in OBJECT_VERBS and not any(c.dep_ in ("dobj", "dative", "nsubjpass")
-                                         for c in children):
+    if lemma in OBJECT_VERBS and not any(
+            c.dep_ in ("dobj", "dative", "nsubjpass") or
+            (c.dep_ == "prep" and c.lower_ in OBJECT_VERBS[lemma]) for c in children):
+        return True  # "returned to Geneva", "wanting to volunteer or contribute"
+    if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
+                                     for c in children):
         return True
     if lemma in DECREASE_VERBS and not any(c.dep_ == "xcomp" for c in children):
         obj = next((c for c in children if c.dep_ == "dobj"), None)

@@ -547,3 +547,9 @@ def test_events_contributing_needs_something_given(coder):
     assert _types(coder, "Many Americans wanted to volunteer or contribute.") == []
     assert [t for t, _, _ in _types(coder, "Nepal contributed troops to the UN force in "
                                            "Lebanon.")] == ["AID"]
+
+
+def test_events_a_sworn_attack_is_a_threat(coder):
+    events = coder.code("Ethnic Albanians have sworn to fight until they gain control of the "
+                        "villages.").events
+    assert [(e.type, e.status) for e in events] == [("THREATEN", "future")]

@@ -24,11 +24,13 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 HYPOTHETICAL_AUX = frozenset({"might", "could", "may", "would", "should", "must", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Outer verbs whose complement is a plan or intention (the inner action is future).
-FUTURE_CONTROL = frozenset({"plan", "vow", "pledge", "promise", "intend", "aim", "prepare",
+FUTURE_CONTROL = frozenset({"plan", "vow", "swear", "pledge", "promise", "intend", "aim", "prepare",
                             "decide", "agree", "expect", "schedule", "set", "threaten", "offer",
                             "announce", "resolve", "begin", "start", "willing", "prepared",
                             "ready", "committed", "determined", "poised", "eager", "intent"})
 # Outer verbs whose complement may never happen.
+# verbs of promising whose infinitive the parser may attach as advcl ("have sworn to fight")
+PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise", "threaten", "intend"})
 HYPOTHETICAL_CONTROL = frozenset({"want", "seek", "try", "hope", "consider", "propose", "ask",
                                   "urge", "call", "demand", "request", "wish", "attempt", "push",
                                   "press", "welcome", "support", "favor", "favour", "mull",
@@ -668,7 +670,9 @@ class EventExtractor:
                 and node.head.i != node.i and steps < 6:
             head = node.head
             lemma = head.lemma_.lower()
-            if node.dep_ == "xcomp":
+            # "have sworn to fight": the parser's advcl for a promise's infinitive
+            vowed = node.dep_ == "advcl" and lemma in PROMISE_VERBS and _is_infinitive(node)
+            if node.dep_ == "xcomp" or vowed:
                 if lemma in NEGATING_CONTROL:
                     status = _stronger(status, "negated")
                 elif lemma in HYPOTHETICAL_CONTROL:
@@ -685,7 +689,7 @@ class EventExtractor:
                 status = _stronger(status, _own_status(head, with_marks=False))
             if node.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 status = _stronger(status, "hypothetical")
-            if node.dep_ in ("acl", "advcl", "relcl") and _is_infinitive(node):
+            if node.dep_ in ("acl", "advcl", "relcl") and _is_infinitive(node) and not vowed:
                 status = _stronger(status, "hypothetical")  # "in a bid to help", "a request to"
                 if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     status = _stronger(status, "negated")

@@ -553,3 +553,9 @@ def test_events_a_sworn_attack_is_a_threat(coder):
     events = coder.code("Ethnic Albanians have sworn to fight until they gain control of the "
                         "villages.").events
     assert [(e.type, e.status) for e in events] == [("THREATEN", "future")]
+
+
+def test_events_the_purpose_object_is_the_target_of_the_act(coder):
+    events = coder.code("Egyptian police opened fire to disperse the Egyptian protesters.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events] == \
+        [("ASSAULT", "EGYCOP", "EGYCVL")]

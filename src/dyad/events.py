@@ -787,7 +787,8 @@ def _inner_target(verb: Token, verb_hits: dict[int, Pattern],
                   noun_hits: dict[int, Pattern]) -> Token | None:
     """The target of the action a verb governs: "offered to hand over X to Britain"."""
     for c in verb.children:
-        if c.dep_ == "xcomp":
+        # "opened fire to disperse the protesters": the purpose's object is who the act is for
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_infinitive(c)):
             inner_pat = verb_hits.get(c.i)
             slots = inner_pat.targets if inner_pat is not None and not inner_pat.light else \
                 ("dative", "prep:to", "prep:with")

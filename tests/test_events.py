@@ -559,3 +559,16 @@ def test_events_the_purpose_object_is_the_target_of_the_act(coder):
     events = coder.code("Egyptian police opened fire to disperse the Egyptian protesters.").events
     assert [(e.type, e.source.code, e.target.code) for e in events] == \
         [("ASSAULT", "EGYCOP", "EGYCVL")]
+
+
+def test_events_a_meeting_named_as_a_setting_is_no_consultation(coder):
+    assert _types(coder, "Kenyan officials spoke at a UN ocean conference in Lisbon.") == []
+    assert [t for t, _, _ in _types(coder, "Saudi ministers attended the Gulf conference in "
+                                           "Riyadh.")] == ["CONSULT"]
+
+
+def test_events_a_light_verb_takes_the_event_noun_after_for_and_on(coder):
+    assert [t for t, _, _ in _types(coder, "The Korean president joined Trump for talks "
+                                           "in Hanoi.")] == ["CONSULT"]
+    assert [t for t, _, _ in _types(coder, "The Nigerian senate president led a delegation "
+                                           "on a visit to Russia.")] == ["CONSULT"]

@@ -281,6 +281,8 @@ class EventExtractor:
         for ni, pat in noun_hits.items():
             if ni in used_nouns:
                 continue
+            if pat.type == "CONSULT" and _setting(doc[ni]):
+                continue  # "said at a UN ocean conference": where something else happened
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
@@ -909,6 +911,18 @@ def _money_object(verb: Token) -> Token | None:
     return None
 
 
+SETTING_PREPS = frozenset({"at", "during", "after", "before", "on", "ahead", "following"})
+
+
+def _setting(noun: Token) -> bool:
+    """A meeting named as when or where something else happened ("at the summit", "on the
+    sidelines of the conference")."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head  # "on the sidelines of the summit"
+    return node.dep_ == "pobj" and node.head.lower_ in SETTING_PREPS
+
+
 def _actor_like(tok: Token, mention: Mention | None) -> bool:
     """A resolved actor, or a name the parser tags as one ("the Third World Water Forum")."""
     if mention is not None and mention.code:
@@ -1013,8 +1027,11 @@ def _object_of(verb: Token) -> Token | None:
 
 
 MEASURE_PREPS = ("of", "in")
-# light verbs whose event noun follows "in": "participated in the talks", "took part in"
-PARTICIPATING_VERBS = frozenset({"participate", "take"})
+# light verbs whose event noun follows a preposition: "participated in the talks", "took part
+# in", "will join Abe for talks", "gathered for a protest", "led a delegation on a visit"
+PREP_EVENT_VERBS: dict[str, tuple[str, ...]] = {
+    "participate": ("in",), "take": ("in",), "join": ("for", "in"), "gather": ("for",),
+    "lead": ("on",)}
 
 
 def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
@@ -1031,12 +1048,12 @@ def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
             elif c.dep_ == "conj" and c.i in noun_hits:
                 return c  # "launched air and artillery strikes": the parser made "air" the object
     lemma = verb.lemma_.lower()
-    prep = "with" if lemma in GIVING_VERBS else "in" if lemma in PARTICIPATING_VERBS else None
-    if prep is not None:  # "provided the army with weapons", "took part in the protest"
+    preps = ("with",) if lemma in GIVING_VERBS else PREP_EVENT_VERBS.get(lemma, ())
+    if preps:  # "provided the army with weapons", "took part in the protest"
         heads = [verb] + ([obj] if obj is not None else [])
         for h in heads:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ == prep:
+                if c.dep_ == "prep" and c.lower_ in preps:
                     pobj = _pobj(c)
                     for n in ([pobj, *pobj.conjuncts] if pobj is not None else []):
                         if n.i in noun_hits:

@@ -572,3 +572,21 @@ def test_events_a_light_verb_takes_the_event_noun_after_for_and_on(coder):
                                            "in Hanoi.")] == ["CONSULT"]
     assert [t for t, _, _ in _types(coder, "The Nigerian senate president led a delegation "
                                            "on a visit to Russia.")] == ["CONSULT"]
+
+
+def test_events_an_act_begun_or_decided_is_the_act_not_a_promise(coder):
+    assert [(t, s) for t, s, _ in _types(coder, "Russia has begun withdrawing its troops from "
+                                                 "Syria.")] == [("RETREAT", "RUS")]
+    assert [t for t, _, _ in _types(coder, "Japan has decided to lift its sanctions on "
+                                           "India.")] == ["RETREAT"]
+    assert "AGREE" in [t for t, _, _ in _types(coder, "Japan has pledged to lift its sanctions "
+                                                      "on India.")]
+
+
+def test_events_a_participle_label_is_no_act(coder):
+    assert _types(coder, "Libya's internationally recognised government moved to Tripoli.") == []
+
+
+def test_events_support_provided_is_aid(coder):
+    assert [t for t, _, _ in _types(coder, "The European Union provided support to Ukrainian "
+                                           "farmers.")] == ["AID"]

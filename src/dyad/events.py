@@ -24,9 +24,11 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 HYPOTHETICAL_AUX = frozenset({"might", "could", "may", "would", "should", "must", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Outer verbs whose complement is a plan or intention (the inner action is future).
+# ("has begun withdrawing", "decided to lift the sanctions" are the act itself, under way or
+# decided: no control of these)
 FUTURE_CONTROL = frozenset({"plan", "vow", "swear", "pledge", "promise", "intend", "aim", "prepare",
-                            "decide", "agree", "expect", "schedule", "set", "threaten", "offer",
-                            "announce", "resolve", "begin", "start", "willing", "prepared",
+                            "agree", "expect", "schedule", "set", "threaten", "offer",
+                            "announce", "resolve", "willing", "prepared",
                             "ready", "committed", "determined", "poised", "eager", "intent"})
 # Outer verbs whose complement may never happen.
 # verbs of promising whose infinitive the parser may attach as advcl ("have sworn to fight")
@@ -258,6 +260,8 @@ class EventExtractor:
             if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
                     not any(c.dep_ == "agent" for c in verb.children):
                 continue  # "militiamen armed with machetes": a state, not an act
+            if verb.dep_ == "amod":
+                continue  # "the internationally recognised government": a label, not an act
             outer = _governing_trigger(verb, verb_hits)
             if outer is not None and verb_hits[outer.i].type in GOVERNING_TYPES \
                     and not verb_hits[outer.i].light:

@@ -612,3 +612,89 @@ def test_events_coordinated_places_in_a_target_phrase_are_targets_each(coder):
     got = _targets(coder, "The European Union sent aid to people in Somalia, Ethiopia and Kenya.")
     assert [(t[2], t[3]) for t in got] == [("SOMCVL", "people in Somalia"), ("ETH", "Ethiopia"),
                                            ("KEN", "Kenya")]
+
+
+def test_events_the_purpose_of_a_coded_act_is_no_event_of_its_own(coder):
+    assert [(t, s) for t, s, _ in _types(coder, "Chilean students blocked roads in Santiago to "
+                                                "demand reforms.")] == [("PROTEST", "CHLEDU")]
+    # a light verb with no event noun leaves its purpose the act: "sent experts to investigate"
+    assert [t for t, _, _ in _types(coder, "France sent experts to investigate the attack on "
+                                           "Saudi Arabia.")] == ["ACCUSE"]
+
+
+def test_events_a_passive_stance_is_the_subjects_own(coder):
+    assert _types(coder, "Vietnam is committed to opening up its economy.") == \
+        [("AGREE", "VNM", None)]
+    assert _types(coder, "Russia was opposed to the American plan.") == \
+        [("REJECT", "RUS", "USA")]
+
+
+def test_events_an_object_pattern_matches_the_kind_a_compound_names(coder):
+    events = coder.code("Turkey is violating the ceasefire agreement.").events
+    assert [(e.type, e.cameo, e.source.code) for e in events] == [("ASSAULT", "196", "TUR")]
+    events = coder.code("Colombia ended mediation efforts with the rebels.").events
+    assert [(e.type, e.cameo) for e in events] == [("SANCTION", "165")]
+
+
+def test_events_a_clause_after_guilty_of_or_by_takes_the_subject(coder):
+    events = coder.code("The Moro Islamic Liberation Front is guilty of violating the "
+                        "ceasefire.").events
+    assert [(e.type, e.source.code) for e in events] == [("ASSAULT", "PHLREB")]
+    # the accused is who did it, not the accuser: no event with Iran as its source
+    events = coder.code("Iran accused Israel of violating the ceasefire.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events] == [("ACCUSE", "IRN", "ISR")]
+
+
+def test_events_what_a_plan_calls_for_is_no_demand(coder):
+    assert _types(coder, "The Spanish plan calls for a ten-year transition.") == []
+    assert [t for t, _, _ in _types(coder, "Spain called for a ceasefire in Gaza.")] == \
+        ["REQUEST"]
+
+
+def test_events_contributing_needs_something_given(coder):
+    assert _types(coder, "Many Americans wanted to volunteer or contribute.") == []
+    assert [t for t, _, _ in _types(coder, "Nepal contributed troops to the UN force in "
+                                           "Lebanon.")] == ["AID"]
+
+
+def test_events_a_sworn_attack_is_a_threat(coder):
+    events = coder.code("Ethnic Albanians have sworn to fight until they gain control of the "
+                        "villages.").events
+    assert [(e.type, e.status) for e in events] == [("THREATEN", "future")]
+
+
+def test_events_the_purpose_object_is_the_target_of_the_act(coder):
+    events = coder.code("Egyptian police opened fire to disperse the Egyptian protesters.").events
+    assert [(e.type, e.source.code, e.target.code) for e in events] == \
+        [("ASSAULT", "EGYCOP", "EGYCVL")]
+
+
+def test_events_a_meeting_named_as_a_setting_is_no_consultation(coder):
+    assert _types(coder, "Kenyan officials spoke at a UN ocean conference in Lisbon.") == []
+    assert [t for t, _, _ in _types(coder, "Saudi ministers attended the Gulf conference in "
+                                           "Riyadh.")] == ["CONSULT"]
+
+
+def test_events_a_light_verb_takes_the_event_noun_after_for_and_on(coder):
+    assert [t for t, _, _ in _types(coder, "The Korean president joined Trump for talks "
+                                           "in Hanoi.")] == ["CONSULT"]
+    assert [t for t, _, _ in _types(coder, "The Nigerian senate president led a delegation "
+                                           "on a visit to Russia.")] == ["CONSULT"]
+
+
+def test_events_an_act_begun_or_decided_is_the_act_not_a_promise(coder):
+    assert [(t, s) for t, s, _ in _types(coder, "Russia has begun withdrawing its troops from "
+                                                 "Syria.")] == [("RETREAT", "RUS")]
+    assert [t for t, _, _ in _types(coder, "Japan has decided to lift its sanctions on "
+                                           "India.")] == ["RETREAT"]
+    assert "AGREE" in [t for t, _, _ in _types(coder, "Japan has pledged to lift its sanctions "
+                                                      "on India.")]
+
+
+def test_events_a_participle_label_is_no_act(coder):
+    assert _types(coder, "Libya's internationally recognised government moved to Tripoli.") == []
+
+
+def test_events_support_provided_is_aid(coder):
+    assert [t for t, _, _ in _types(coder, "The European Union provided support to Ukrainian "
+                                           "farmers.")] == ["AID"]

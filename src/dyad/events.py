@@ -24,11 +24,15 @@ NEGATIONS = frozenset({"not", "n't", "never", "no"})
 HYPOTHETICAL_AUX = frozenset({"might", "could", "may", "would", "should", "must", "can"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 # Outer verbs whose complement is a plan or intention (the inner action is future).
-FUTURE_CONTROL = frozenset({"plan", "vow", "pledge", "promise", "intend", "aim", "prepare",
-                            "decide", "agree", "expect", "schedule", "set", "threaten", "offer",
-                            "announce", "resolve", "begin", "start", "willing", "prepared",
+# ("has begun withdrawing", "decided to lift the sanctions" are the act itself, under way or
+# decided: no control of these)
+FUTURE_CONTROL = frozenset({"plan", "vow", "swear", "pledge", "promise", "intend", "aim", "prepare",
+                            "agree", "expect", "schedule", "set", "threaten", "offer",
+                            "announce", "resolve", "willing", "prepared",
                             "ready", "committed", "determined", "poised", "eager", "intent"})
 # Outer verbs whose complement may never happen.
+# verbs of promising whose infinitive the parser may attach as advcl ("have sworn to fight")
+PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise", "threaten", "intend"})
 HYPOTHETICAL_CONTROL = frozenset({"want", "seek", "try", "hope", "consider", "propose", "ask",
                                   "urge", "call", "demand", "request", "wish", "attempt", "push",
                                   "press", "welcome", "support", "favor", "favour", "mull",
@@ -52,6 +56,9 @@ QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", 
                                  "two", "three", "none"})
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+KIND_HEADS = frozenset({"agreement", "accord", "pact", "deal", "effort", "process", "line",
+                        "mission", "arrangement"})
+STATIVE_PASSIVES = frozenset({"commit", "oppose"})
 OBJECT_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "acomp"})
 # "sought to implement tariffs", "helped spark protests", "fought to prevent the closure": an
 # attempt or a cause, no request, aid or assault of anyone
@@ -63,8 +70,13 @@ OPINION_AGREE = frozenset({"agree"})
 # "exports declined 5 percent": a fall, no refusal; the refusal has an object or an infinitive
 DECREASE_VERBS = frozenset({"decline"})
 # "negotiators return to Geneva": travel; a return is of something or someone ("returned the
-# ships")
-OBJECT_VERBS = frozenset({"return"})
+# ships"); one contributes something, or to something
+OBJECT_VERBS: dict[str, tuple[str, ...]] = {"return": (), "contribute": ("to",)}
+# "her plan calls for a ten-year transition": what a plan or bill provides, no demand of anyone
+CONTENT_NOUNS = frozenset({"plan", "bill", "proposal", "budget", "law", "legislation", "measure",
+                           "deal", "agreement", "policy", "program", "programme", "rule",
+                           "regulation", "scheme", "strategy", "draft", "amendment",
+                           "constitution", "blueprint", "framework", "contract", "treaty"})
 # talking and discussing are consultations only with a partner ("talked with", "X and Y discussed")
 PARTNER_VERBS = frozenset({"talk", "discuss"})
 # "60 percent of respondents support the deal": an opinion polled, no act of support
@@ -139,6 +151,10 @@ class EventExtractor:
         heads += [g for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
         heads += [c for c in children if c.dep_ in OBJECT_PREDICATE_DEPS and c.pos_ == "ADJ"]
+        # a compound names the kind of a generic head ("violated the ceasefire agreement",
+        # "ended mediation efforts")
+        heads += [g for c in heads if c.lemma_.lower() in KIND_HEADS
+                  for g in c.children if g.dep_ == "compound"]
         objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
         for pat in candidates:
             if pat.particle is not None and pat.particle not in particles:
@@ -237,9 +253,15 @@ class EventExtractor:
                 continue  # "seeks to implement", "exports declined", "talked about the economy"
             if pat.type == "REJECT" and _declines_to_speak(verb):
                 continue  # "declined to comment" is no refusal of anything
+            if verb.dep_ == "advcl" and _is_infinitive(verb) and verb.head.i in verb_hits and \
+                    (not verb_hits[verb.head.i].light or
+                     _event_object(verb.head, noun_hits) is not None):
+                continue  # "blocked roads to demand reforms": the purpose of the act coded
             if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
                     not any(c.dep_ == "agent" for c in verb.children):
                 continue  # "militiamen armed with machetes": a state, not an act
+            if verb.dep_ == "amod":
+                continue  # "the internationally recognised government": a label, not an act
             outer = _governing_trigger(verb, verb_hits)
             if outer is not None and verb_hits[outer.i].type in GOVERNING_TYPES \
                     and not verb_hits[outer.i].light:
@@ -263,6 +285,8 @@ class EventExtractor:
         for ni, pat in noun_hits.items():
             if ni in used_nouns:
                 continue
+            if pat.type == "CONSULT" and _setting(doc[ni]):
+                continue  # "said at a UN ocean conference": where something else happened
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
@@ -553,6 +577,10 @@ class EventExtractor:
         rule = ""
         if subj is not None and subj.lower_ in QUANTIFIER_SUBJECTS and subj.dep_ == "appos":
             subj = subj.head
+        if passive is not None and agent is None and pat.lemma in STATIVE_PASSIVES:
+            # "Vietnam is committed to opening up", "Russia is opposed to the plan": a stance
+            # of the subject, not something done to it
+            return passive, _target_by_slots(verb, (*pat.targets, "prep:to")), ":stative"
         if passive is not None or agent is not None:
             rule = ":passive"
             source = agent
@@ -707,7 +735,9 @@ class EventExtractor:
                 and node.head.i != node.i and steps < 6:
             head = node.head
             lemma = head.lemma_.lower()
-            if node.dep_ == "xcomp":
+            # "have sworn to fight": the parser's advcl for a promise's infinitive
+            vowed = node.dep_ == "advcl" and lemma in PROMISE_VERBS and _is_infinitive(node)
+            if node.dep_ == "xcomp" or vowed:
                 if lemma in NEGATING_CONTROL:
                     status = _stronger(status, "negated")
                 elif lemma in HYPOTHETICAL_CONTROL:
@@ -724,7 +754,7 @@ class EventExtractor:
                 status = _stronger(status, _own_status(head, with_marks=False))
             if node.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 status = _stronger(status, "hypothetical")
-            if node.dep_ in ("acl", "advcl", "relcl") and _is_infinitive(node):
+            if node.dep_ in ("acl", "advcl", "relcl") and _is_infinitive(node) and not vowed:
                 status = _stronger(status, "hypothetical")  # "in a bid to help", "a request to"
                 if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     status = _stronger(status, "negated")
@@ -822,7 +852,8 @@ def _inner_target(verb: Token, verb_hits: dict[int, Pattern],
                   noun_hits: dict[int, Pattern]) -> Token | None:
     """The target of the action a verb governs: "offered to hand over X to Britain"."""
     for c in verb.children:
-        if c.dep_ == "xcomp":
+        # "opened fire to disperse the protesters": the purpose's object is who the act is for
+        if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_infinitive(c)):
             inner_pat = verb_hits.get(c.i)
             slots = inner_pat.targets if inner_pat is not None and not inner_pat.light else \
                 ("dative", "prep:to", "prep:with")
@@ -1064,6 +1095,18 @@ def _money_object(verb: Token) -> Token | None:
     return None
 
 
+SETTING_PREPS = frozenset({"at", "during", "after", "before", "on", "ahead", "following"})
+
+
+def _setting(noun: Token) -> bool:
+    """A meeting named as when or where something else happened ("at the summit", "on the
+    sidelines of the conference")."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
+        node = node.head.head  # "on the sidelines of the summit"
+    return node.dep_ == "pobj" and node.head.lower_ in SETTING_PREPS
+
+
 def _actor_like(tok: Token, mention: Mention | None) -> bool:
     """A resolved actor, or a name the parser tags as one ("the Third World Water Forum")."""
     if mention is not None and mention.code:
@@ -1088,8 +1131,12 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
                               (c.dep_ == "prep" and c.lower_ in ("from", "against", "with"))
                               for c in children):
             return True
-    if lemma in OBJECT_VERBS and not any(c.dep_ in ("dobj", "dative", "nsubjpass")
-                                         for c in children):
+    if lemma in OBJECT_VERBS and not any(
+            c.dep_ in ("dobj", "dative", "nsubjpass") or
+            (c.dep_ == "prep" and c.lower_ in OBJECT_VERBS[lemma]) for c in children):
+        return True  # "returned to Geneva", "wanting to volunteer or contribute"
+    if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
+                                     for c in children):
         return True
     if lemma in DECREASE_VERBS and not any(c.dep_ == "xcomp" for c in children):
         obj = next((c for c in children if c.dep_ == "dobj"), None)
@@ -1164,8 +1211,11 @@ def _object_of(verb: Token) -> Token | None:
 
 
 MEASURE_PREPS = ("of", "in")
-# light verbs whose event noun follows "in": "participated in the talks", "took part in"
-PARTICIPATING_VERBS = frozenset({"participate", "take"})
+# light verbs whose event noun follows a preposition: "participated in the talks", "took part
+# in", "will join Abe for talks", "gathered for a protest", "led a delegation on a visit"
+PREP_EVENT_VERBS: dict[str, tuple[str, ...]] = {
+    "participate": ("in",), "take": ("in",), "join": ("for", "in"), "gather": ("for",),
+    "lead": ("on",)}
 
 
 def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
@@ -1182,12 +1232,12 @@ def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
             elif c.dep_ == "conj" and c.i in noun_hits:
                 return c  # "launched air and artillery strikes": the parser made "air" the object
     lemma = verb.lemma_.lower()
-    prep = "with" if lemma in GIVING_VERBS else "in" if lemma in PARTICIPATING_VERBS else None
-    if prep is not None:  # "provided the army with weapons", "took part in the protest"
+    preps = ("with",) if lemma in GIVING_VERBS else PREP_EVENT_VERBS.get(lemma, ())
+    if preps:  # "provided the army with weapons", "took part in the protest"
         heads = [verb] + ([obj] if obj is not None else [])
         for h in heads:
             for c in h.children:
-                if c.dep_ == "prep" and c.lower_ == prep:
+                if c.dep_ == "prep" and c.lower_ in preps:
                     pobj = _pobj(c)
                     for n in ([pobj, *pobj.conjuncts] if pobj is not None else []):
                         if n.i in noun_hits:
@@ -1237,7 +1287,14 @@ OBJECT_CONTROL = frozenset({"urge", "ask", "call", "order", "force", "press", "i
 def _inherited_subject(verb: Token) -> Token | None:
     """A subject shared with a coordinated or controlling verb ("bombed and shelled", "agreed to")."""
     node, steps = verb, 0
-    while node.dep_ in ("conj", "xcomp", "advcl", "acomp") and steps < 4:  # "is willing to"
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and \
+            (verb.head.lower_ == "by" or verb.head.head.pos_ == "ADJ"):
+        # "helped by donating", "is guilty of violating": the subject of the clause it is in
+        node = verb.head.head
+        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+    while node.dep_ in ("conj", "xcomp", "advcl", "acomp") and steps < 4:
         head = node.head
         subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
         if node.dep_ == "xcomp":

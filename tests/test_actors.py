@@ -175,3 +175,8 @@ def test_abbreviated_titles_give_a_named_person_a_sector(coder):
     mentions = {m.text: m.code for m in coder.actors.find(coder.nlp(text), date="2019-01-01")}
     assert mentions["Sens. Maria Olsen"] == "USALEG"
     assert mentions["Gov. Tom Berger"] == "USAGOV"
+
+
+def test_actors_a_province_named_after_another_country_is_its_own_countrys(coder):
+    assert coder.resolve_actor("Northern Ireland").code == "GBR"
+    assert coder.resolve_actor("Ireland").code == "IRL"

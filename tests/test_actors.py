@@ -180,3 +180,15 @@ def test_abbreviated_titles_give_a_named_person_a_sector(coder):
 def test_actors_a_province_named_after_another_country_is_its_own_countrys(coder):
     assert coder.resolve_actor("Northern Ireland").code == "GBR"
     assert coder.resolve_actor("Ireland").code == "IRL"
+
+
+def test_actors_sector_phrases_match_as_written_too(coder):
+    # the table says "displaced people" and "human rights group"; their lemmas differ
+    assert coder.resolve_actor("Syrian displaced people").code == "SYRREF"
+    assert coder.resolve_actor("a Kenyan human rights group").code == "KENNGO"
+
+
+def test_actors_a_present_title_in_the_text_outranks_the_office_dates(coder):
+    assert coder.resolve_actor("President Trump", date="2022-01-01").code == "USAGOV"
+    assert coder.resolve_actor("former President Trump", date="2022-01-01").code == "USAELI"
+    assert coder.resolve_actor("Trump", date="2022-01-01").code == "USAELI"

@@ -472,8 +472,8 @@ def test_events_a_thing_named_by_a_demonym_is_no_target_beside_a_recipient(coder
 
 
 def test_events_a_purpose_concerns_whom_the_main_act_reached(coder):
-    assert _targets(coder, "Canada sent soldiers to Latvia to train local recruits.") == [
-        ("COOPERATE", "CAN", "LVA", "Latvia")]
+    assert _targets(coder, "Canada sent soldiers to Latvia to help with flood relief.") == [
+        ("AID", "CAN", "LVA", "Latvia")]
     assert [(t[0], t[2]) for t in _targets(coder, "Macron telephoned Erdogan to discuss the "
                                                   "war.")] == [("CONSULT", "TURGOV")]
 

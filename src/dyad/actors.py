@@ -129,10 +129,16 @@ class ActorKB:
             return dataclasses.replace(min(people, key=lambda e: e.start or ""), sector=None)
         return min(entries, key=lambda e: KIND_PRIORITY.get(e.kind, 9))
 
-    def sector_of(self, words: Sequence[str]) -> tuple[str, bool, int] | None:
-        """Sector of the longest known noun phrase ending the ``words`` (lowercase lemmas)."""
+    def sector_of(self, words: Sequence[str], forms: Sequence[str] = ()
+                  ) -> tuple[str, bool, int] | None:
+        """Sector of the longest known noun phrase ending the ``words`` (lowercase lemmas) or,
+        as written, the ``forms`` (lowercase words of the same length): the table lists
+        "security forces" and "human rights group", whose lemmas are "security force" and
+        "human right group"."""
         for n in range(min(self.max_sector_words, len(words)), 0, -1):
             hit = self.sectors.get(" ".join(words[-n:]))
+            if hit is None and len(forms) == len(words):
+                hit = self.sectors.get(" ".join(forms[-n:]))
             if hit is not None:
                 return hit[0], hit[1], n
         return None
@@ -384,7 +390,7 @@ class ActorResolver:
                 story.last_thing, story.last_thing_sent = m, sent_of[head.i]
             return [m]
         # (b) the head is a sector noun ("Iraqi troops", "the Syrian government")
-        sector = self.kb.sector_of(lemmas)
+        sector = self.kb.sector_of(lemmas, [t.lower_ for t in doc[start:head.i + 1]])
         if sector is not None and (head.pos_ == "NOUN" or not person_at[head.i]):
             sec, is_person, n_words = sector
             country_hit = _nearest_country(kb_at, start, head.i) or _of_country(head, kb_at)
@@ -472,6 +478,9 @@ class ActorResolver:
             canonical = entry.name
             country = entry.country
             sector = entry.sector or title  # not yet in office: "President-elect Trump" is GOV
+            if sector == "ELI" and title is not None and title != "ELI" and \
+                    not any(t.lower_ in ("former", "ex", "then", "late") for t in doc[start:head.i]):
+                sector = title  # "President Bush" in office by the story's own words
         else:
             sector = title
             prior = story.people.get(surname)

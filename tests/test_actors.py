@@ -78,7 +78,7 @@ def test_actors_islamic_alone_is_not_islamic_state(nlp, resolver):
 
 
 def test_actors_demonym_inside_event_noun_is_its_own_mention(nlp, resolver):
-    doc = nlp("Russian air strikes hit the town.")
+    doc = nlp("Russian air strikes hit the bridge.")  # (a town is its people: CVL)
     mentions = resolver.find(doc)
     assert [(m.text, m.kind, m.code) for m in mentions] == [("Russian", "demonym", "RUS")]
 
@@ -192,3 +192,10 @@ def test_actors_a_present_title_in_the_text_outranks_the_office_dates(coder):
     assert coder.resolve_actor("President Trump", date="2022-01-01").code == "USAGOV"
     assert coder.resolve_actor("former President Trump", date="2022-01-01").code == "USAELI"
     assert coder.resolve_actor("Trump", date="2022-01-01").code == "USAELI"
+
+
+def test_actors_groups_take_the_international_body_or_country_they_come_from(coder):
+    assert coder.resolve_actor("observers from the OSCE").code == "IGOEUR"
+    assert coder.resolve_actor("villages near Macedonia").code == "MKDCVL"
+    assert coder.resolve_actor("the besieged Bosnian town of Gorazde").code == "BIHCVL"
+    assert coder.resolve_actor("protesters near the US embassy").code == "CVL"

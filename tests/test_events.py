@@ -537,3 +537,18 @@ def test_events_actor_text_ignores_an_apposition_parsed_past_the_verb(coder):
     events = coder.code("Serbia eased emergency measures on Wednesday in Montenegro province, the "
                         "scene of ethnic violence last March.", date="1990-01-01").events
     assert [e.source.text for e in events] == ["Serbia"]
+
+
+def test_events_a_city_attacked_or_acted_in_is_its_people(coder):
+    assert _targets(coder, "Syrian jets bombed Aleppo.") == [("ASSAULT", "SYRMIL", "SYRCVL",
+                                                              "Aleppo")]
+    assert _targets(coder, "The Algerian president imposed a curfew in Algiers.")[0][2] == \
+        "DZACVL"
+    # a protest in a capital is against whoever governs there
+    assert _targets(coder, "Thousands of Kenyan students protested in Nairobi.")[0][2] == \
+        "KENGOV"
+
+
+def test_events_a_complement_with_a_country_outranks_a_placeless_one(coder):
+    got = _targets(coder, "The Kyrgyz president received a mission of observers from the OSCE.")
+    assert [t[2] for t in got] == ["IGOEUR"]

@@ -420,10 +420,24 @@ class ActorResolver:
             if not is_person:
                 story.last_group, story.last_group_sent = m, sent_of[head.i]
             return [m]
-        # (c) a person the model found
+        # (c) a sizeable city the model found, from the gazetteer ("shelled Aleppo")
+        if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "LOC", "NORP") and hit is None:
+            s = head.i
+            while s > 0 and doc[s].ent_iob_ == "I" and kb_at[s - 1] is None:
+                s -= 1
+            e = head.i + 1
+            while e < len(doc) and doc[e].ent_iob_ == "I":
+                e += 1
+            city = _city_entry(doc[s:e].text, 50_000 if head.ent_type_ == "GPE" else 200_000) \
+                if e == head.i + 1 else None
+            if city is not None:
+                m = _mention(doc, s, e, head.i, doc[s:e].text, city.country, None, "city")
+                story.by_head[head.i] = m
+                return [m]
+        # (d) a person the model found
         if person_at[head.i] and head.pos_ == "PROPN":
             return [self._person(doc, start, head, None, story, date, lemmas)]
-        # (d) an ordinary noun: each known name inside its phrase is a mention of its own
+        # (e) an ordinary noun: each known name inside its phrase is a mention of its own
         found: list[Mention] = []
         i = start
         while i < head.i:
@@ -657,14 +671,18 @@ def _of_country(head: Token, kb_at: list) -> tuple[Entry, int] | None:
     """ "the government of Iraq", "police in Istanbul" → the country (the span stays on the
     head). Cities come from the gazetteer, for actors like "Mosul residents"."""
     for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "near"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is None:
                 continue
+            if c.lower_ == "near" and (kb_at[pobj.i] is None or
+                                       kb_at[pobj.i][0].kind not in ("country", "region")):
+                continue  # "villages near Macedonia"; near an embassy is no one's
             if kb_at[pobj.i] is not None:
                 entry = kb_at[pobj.i][0]
-                if entry.country and entry.kind in ("country", "capital", "metonym"):
-                    return entry, head.i
+                if entry.country and (entry.kind in ("country", "capital", "metonym") or
+                                      entry.kind == "org" and entry.country in INTERNATIONAL):
+                    return entry, head.i  # also "observers from the OSCE"
             elif pobj.pos_ == "PROPN" and pobj.ent_type_ not in NOT_PLACES:
                 city = _city_entry(pobj.text)
                 if city is not None:
@@ -679,10 +697,10 @@ def _of_country(head: Token, kb_at: list) -> tuple[Entry, int] | None:
     return None
 
 
-def _city_entry(name: str) -> Entry | None:
+def _city_entry(name: str, min_population: int = 50_000) -> Entry | None:
     from dyad.places import Geocoder
 
-    iso3 = Geocoder.load().city_country(name)
+    iso3 = Geocoder.load().city_country(name, min_population=min_population)
     if iso3 is None:
         return None
     return Entry(country_table()[iso3].name, iso3, None, "city")

@@ -655,17 +655,21 @@ class EventExtractor:
             named = next((tok2m[c.i] for c in tok.rights
                           if c.dep_ == "appos" and tok2m[c.i] is not None), None)
             return named if named is not None else pronoun
+        # a complement with a country outranks one without: "a mission of observers from
+        # the OSCE" is the OSCE's
+        placeless: Mention | None = None
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                 pobj = _pobj(c)
                 if pobj is not None:
                     found = tok2m[pobj.i] if tok2m[pobj.i] is not None else \
                         self._np_mention(pobj, tok2m, depth + 1) if c.lower_ == "of" else None
-                    if found is not None:
+                    if found is not None and (found.country or not found.code):
                         return found
+                    placeless = placeless or found
             elif c.dep_ == "appos" and tok2m[c.i] is not None:
                 return tok2m[c.i]
-        return None
+        return placeless
 
     # -- status ----------------------------------------------------------------------------
     def status(self, verb: Token, *, negation: bool = True) -> str:

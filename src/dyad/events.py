@@ -354,7 +354,7 @@ class EventExtractor:
                     continue
                 found, found_tok = m, cand
                 break
-        if found is None and thing:
+        if found is None and thing and ev.pattern.type != "PROTEST":
             return ev
         if found is None and ev.pattern.type in ("THREATEN", "REQUEST", "REJECT"):
             for tok in trigger.subtree:
@@ -362,9 +362,24 @@ class EventExtractor:
                     subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
                     found = self._np_mention(subj, tok2m)
                     break
+        if found is None and ev.pattern.type in ("REQUEST", "THREATEN") and not verbal:
+            # "its demand that Israel ease restrictions": who must act is asked
+            for c in trigger.children:
+                if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
+                    m = self._np_mention(subj, tok2m)
+                    if subj is not None and m is not None and m.code and \
+                            m.kind != "pronoun" and not _same_actor(m, source):
+                        found, found_tok = m, subj
+                        break
         if found is None and ev.pattern.type == "PROTEST":
             found = self._protested(doc, ev, tok2m)
-        if found is None and ev.target is None and ev.target_tok is None and \
+        if found is None and thing:
+            return ev
+        # an act on an act ("agreed to a ceasefire in Hodeidah") is where that act is
+        if found is None and ev.target is None and \
+                (ev.target_tok is None or tok2m[ev.target_tok] is None and
+                 doc[ev.target_tok].lemma_.lower() in self.lexicon.nouns) and \
                 not (ev.source_tok is not None and
                      any(c.dep_ == "conj" for c in doc[ev.source_tok].children)):
             # (coordinated sources act on each other: "Israelis and Palestinians failed to
@@ -712,17 +727,21 @@ class EventExtractor:
             named = next((tok2m[c.i] for c in tok.rights
                           if c.dep_ == "appos" and tok2m[c.i] is not None), None)
             return named if named is not None else pronoun
+        # a complement with a country outranks one without: "a mission of observers from
+        # the OSCE" is the OSCE's
+        placeless: Mention | None = None
         for c in tok.rights:
             if c.dep_ == "prep" and c.lower_ in ("of", "from", "in"):
                 pobj = _pobj(c)
                 if pobj is not None:
                     found = tok2m[pobj.i] if tok2m[pobj.i] is not None else \
                         self._np_mention(pobj, tok2m, depth + 1) if c.lower_ == "of" else None
-                    if found is not None:
+                    if found is not None and (found.country or not found.code):
                         return found
+                    placeless = placeless or found
             elif c.dep_ == "appos" and tok2m[c.i] is not None:
                 return tok2m[c.i]
-        return None
+        return placeless
 
     # -- status ----------------------------------------------------------------------------
     def status(self, verb: Token, *, negation: bool = True) -> str:

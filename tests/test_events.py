@@ -590,3 +590,10 @@ def test_events_a_participle_label_is_no_act(coder):
 def test_events_support_provided_is_aid(coder):
     assert [t for t, _, _ in _types(coder, "The European Union provided support to Ukrainian "
                                            "farmers.")] == ["AID"]
+
+
+def test_events_a_promised_withdrawal_of_inspectors_is_a_threat(coder):
+    events = coder.code("The UN said it will withdraw its inspectors from Iraq.").events
+    assert [(e.type, e.cameo, e.target.code) for e in events] == [("THREATEN", "136", "IRQ")]
+    events = coder.code("Russia will withdraw its troops from Syria.").events
+    assert [(e.type, e.cameo) for e in events] == [("AGREE", "034")]

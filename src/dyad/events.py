@@ -95,6 +95,10 @@ THREAT_CODES: dict[str, tuple[str, float, str]] = {
     "ASSAULT": ("138", -7.0, "violence"), "MOBILIZE": ("138", -7.0, "violence"),
     "COERCE": ("137", -7.0, "arrest"), "SANCTION": ("131", -5.8, "restrict"),
     "PROTEST": ("133", -5.8, "relations")}
+# who a country or organisation sends to be involved abroad: withdrawing them is a threat
+INVOLVEMENT_NOUNS = frozenset({"inspector", "observer", "monitor", "peacekeeper", "worker",
+                               "mission", "envoy", "ambassador", "diplomat", "staff", "personnel",
+                               "volunteer", "expert", "adviser", "advisor"})
 STATUS_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 
 
@@ -500,6 +504,12 @@ class EventExtractor:
         if pat.type == "SUPPORT" and _will(verb):
             return _retyped(ev, "AGREE", "032", 4.5, None, ev.status)  # "will support" promises
         conditional = _has_mark(verb, "unless")
+        obj = _object_of(verb)
+        if pat.type == "RETREAT" and pat.mode == "withdraw" and obj is not None and \
+                obj.lemma_.lower() in INVOLVEMENT_NOUNS:
+            # "will withdraw its inspectors from Iraq": a threat to halt international
+            # involvement (CAMEO 136), not a promise to pull back
+            return _retyped(ev, "THREATEN", "136", -4.4, "relations", ev.status)
         if pat.type in INTENT_CODES and not conditional:
             cameo, weight = INTENT_CODES[pat.type]
             return _retyped(ev, "AGREE", cameo, weight, None, ev.status)

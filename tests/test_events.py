@@ -597,3 +597,23 @@ def test_events_a_promised_withdrawal_of_inspectors_is_a_threat(coder):
     assert [(e.type, e.cameo, e.target.code) for e in events] == [("THREATEN", "136", "IRQ")]
     events = coder.code("Russia will withdraw its troops from Syria.").events
     assert [(e.type, e.cameo) for e in events] == [("AGREE", "034")]
+
+
+def test_events_a_condition_is_no_act(coder):
+    events = coder.code("Hezbollah threatened to shell Haifa if Israel hits Beirut.").events
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_events_what_a_demand_asks_for_is_no_act(coder):
+    events = coder.code("North Korea reiterated its demand that the United States ease "
+                        "sanctions.").events
+    assert [e.type for e in events] == ["REQUEST"]
+    events = coder.code("Fatah activists staged rallies against Abbas, saying he must "
+                        "resign.").events
+    assert "RETREAT" not in [e.type for e in events]
+
+
+def test_events_what_a_protest_demands_is_the_protest(coder):
+    events = coder.code("Algerian students blocked roads in Algiers demanding that he be "
+                        "reinstated.").events
+    assert [e.type for e in events] == ["PROTEST"]

@@ -218,6 +218,13 @@ class EventExtractor:
                 pat = self.match_noun(tok)
                 if pat is not None and not pat.none:
                     noun_hits[tok.i] = pat
+        # what a demand asks for is its content, no act yet ("its demand that Israel ease ...")
+        for i, npat in list(noun_hits.items()):
+            if npat.type == "REQUEST":
+                for t in doc[i].children:
+                    if t.dep_ in ("acl", "ccomp"):
+                        for g in t.subtree:
+                            verb_hits.pop(g.i, None)
         for i in no_event:
             noun_hits.pop(i, None)
             # what a denied charge says happened is alleged, then denied: no event ("rejected
@@ -257,6 +264,12 @@ class EventExtractor:
                 continue  # "seeks to implement", "exports declined", "talked about the economy"
             if pat.type == "REJECT" and _declines_to_speak(verb):
                 continue  # "declined to comment" is no refusal of anything
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                            for c in verb.children):
+                continue  # "unless Baghdad accepts its terms": a condition, not an act
+            if pat.type == "REQUEST" and verb.dep_ in ("advcl", "acl") and \
+                    _protest_at(verb.head, verb_hits, noun_hits):
+                continue  # "blocked roads demanding his return": what the protest is for
             if verb.dep_ == "advcl" and _is_infinitive(verb) and verb.head.i in verb_hits and \
                     (not verb_hits[verb.head.i].light or
                      _event_object(verb.head, noun_hits) is not None):
@@ -421,6 +434,7 @@ class EventExtractor:
             speaker = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
             addressee = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if speaker is None or addressee is None:
+                out.append((None, verb.i))  # "saying he must resign": what must be, no act
                 continue
             source = self._np_mention(speaker, tok2m)
             target = self._np_mention(addressee, tok2m)
@@ -923,6 +937,12 @@ def _money_object(verb: Token) -> Token | None:
     if obj.lemma_.lower() in CURRENCIES and any(c.dep_ == "nummod" for c in obj.children):
         return obj  # "6.3 million euros", untagged
     return None
+
+
+def _protest_at(tok: Token, verb_hits: dict[int, Pattern], noun_hits: dict[int, Pattern]
+                ) -> bool:
+    pat = verb_hits.get(tok.i) or noun_hits.get(tok.i)
+    return pat is not None and pat.type == "PROTEST"
 
 
 SETTING_PREPS = frozenset({"at", "during", "after", "before", "on", "ahead", "following"})

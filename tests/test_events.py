@@ -617,3 +617,22 @@ def test_events_what_a_protest_demands_is_the_protest(coder):
     events = coder.code("Algerian students blocked roads in Algiers demanding that he be "
                         "reinstated.").events
     assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_events_troops_sent_to_keep_the_peace_are_aid(coder):
+    events = coder.code("Japan is sending troops to the UN peacekeeping force in South "
+                        "Sudan.").events
+    assert [(e.type, e.cameo) for e in events] == [("AID", "074")]
+    events = coder.code("Russia sent troops to Syria.").events
+    assert [e.type for e in events] == ["MOBILIZE"]
+
+
+def test_events_withdrawn_peacekeepers_halt_involvement(coder):
+    events = coder.code("Qatar withdrew its peacekeepers from Djibouti.").events
+    assert [(e.type, e.cameo, e.mode) for e in events] == [("SANCTION", "166", "withdraw")]
+    events = coder.code("Russia withdrew its troops from Syria.").events
+    assert [e.type for e in events] == ["RETREAT"]
+
+
+def test_events_a_past_attack_named_as_a_time_is_no_event(coder):
+    assert _types(coder, "Peru has been calm since last month's Chilean invasion.") == []

@@ -304,6 +304,8 @@ class EventExtractor:
                 continue
             if pat.type == "CONSULT" and _setting(doc[ni]):
                 continue  # "said at a UN ocean conference": where something else happened
+            if _setting(doc[ni], TIME_PREPS):
+                continue  # "since last month's US invasion": when something else happened
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
@@ -503,6 +505,17 @@ class EventExtractor:
     def _recode(self, ev: RawEvent, verb: Token) -> RawEvent:
         """Promises become AGREE, promised hostility THREATEN, refused cooperation REJECT."""
         pat = ev.pattern
+        if pat.type == "MOBILIZE" and any("peacekeep" in t.lower_ for t in verb.subtree):
+            # troops sent to a peacekeeping mission: military protection given (CAMEO 074)
+            ev = _retyped(ev, "AID", "074", 8.5, None, ev.status)
+            pat = ev.pattern
+        obj = _object_of(verb)
+        involvement = obj is not None and obj.lemma_.lower() in INVOLVEMENT_NOUNS
+        if pat.type == "RETREAT" and pat.mode == "withdraw" and involvement and \
+                ev.status not in ("future", "hypothetical"):
+            # "withdrew its peacekeepers from Rwanda": international involvement halted
+            # (CAMEO 166), not a retreat
+            return _retyped(ev, "SANCTION", "166", -4.5, "withdraw", ev.status)
         if pat.quad in (1, 2) and pat.type != "REJECT" and _refused(verb):
             return _retyped(ev, "REJECT", "120", -4.0, None, self.status(verb, negation=False))
         if ev.status == "hypothetical" and _has_mark(verb, "if") and _would_or_will(verb):
@@ -518,9 +531,7 @@ class EventExtractor:
         if pat.type == "SUPPORT" and _will(verb):
             return _retyped(ev, "AGREE", "032", 4.5, None, ev.status)  # "will support" promises
         conditional = _has_mark(verb, "unless")
-        obj = _object_of(verb)
-        if pat.type == "RETREAT" and pat.mode == "withdraw" and obj is not None and \
-                obj.lemma_.lower() in INVOLVEMENT_NOUNS:
+        if pat.type == "RETREAT" and pat.mode == "withdraw" and involvement:
             # "will withdraw its inspectors from Iraq": a threat to halt international
             # involvement (CAMEO 136), not a promise to pull back
             return _retyped(ev, "THREATEN", "136", -4.4, "relations", ev.status)
@@ -948,13 +959,16 @@ def _protest_at(tok: Token, verb_hits: dict[int, Pattern], noun_hits: dict[int, 
 SETTING_PREPS = frozenset({"at", "during", "after", "before", "on", "ahead", "following"})
 
 
-def _setting(noun: Token) -> bool:
+TIME_PREPS = frozenset({"since", "after", "before", "following"})
+
+
+def _setting(noun: Token, preps: frozenset[str] = SETTING_PREPS) -> bool:
     """A meeting named as when or where something else happened ("at the summit", "on the
     sidelines of the conference")."""
     node = noun
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
         node = node.head.head  # "on the sidelines of the summit"
-    return node.dep_ == "pobj" and node.head.lower_ in SETTING_PREPS
+    return node.dep_ == "pobj" and node.head.lower_ in preps
 
 
 def _actor_like(tok: Token, mention: Mention | None) -> bool:

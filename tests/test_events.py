@@ -636,3 +636,10 @@ def test_events_withdrawn_peacekeepers_halt_involvement(coder):
 
 def test_events_a_past_attack_named_as_a_time_is_no_event(coder):
     assert _types(coder, "Peru has been calm since last month's Chilean invasion.") == []
+
+
+def test_events_war_games_held_together_are_military_cooperation(coder):
+    events = coder.code("Brazil and Argentina held war games in October.").events
+    assert {(e.type, e.cameo) for e in events} == {("COOPERATE", "062")}
+    events = coder.code("Iran held war games near the Strait of Hormuz.").events
+    assert [(e.type, e.cameo) for e in events] == [("MOBILIZE", "150")]

@@ -509,6 +509,11 @@ class EventExtractor:
             # troops sent to a peacekeeping mission: military protection given (CAMEO 074)
             ev = _retyped(ev, "AID", "074", 8.5, None, ev.status)
             pat = ev.pattern
+        if pat.type == "MOBILIZE" and pat.cameo == "150" and _jointly(verb):
+            # "Brazil and Argentina held war games", "joint drills": military cooperation
+            # (CAMEO 062), not a show of force
+            ev = _retyped(ev, "COOPERATE", "062", 7.4, "military", ev.status)
+            pat = ev.pattern
         obj = _object_of(verb)
         involvement = obj is not None and obj.lemma_.lower() in INVOLVEMENT_NOUNS
         if pat.type == "RETREAT" and pat.mode == "withdraw" and involvement and \
@@ -948,6 +953,14 @@ def _money_object(verb: Token) -> Token | None:
     if obj.lemma_.lower() in CURRENCIES and any(c.dep_ == "nummod" for c in obj.children):
         return obj  # "6.3 million euros", untagged
     return None
+
+
+def _jointly(verb: Token) -> bool:
+    """Done together: a "joint" in the clause, or coordinated subjects."""
+    if any(t.lower_ == "joint" for t in verb.subtree):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
 
 
 def _protest_at(tok: Token, verb_hits: dict[int, Pattern], noun_hits: dict[int, Pattern]

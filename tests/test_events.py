@@ -643,3 +643,10 @@ def test_events_war_games_held_together_are_military_cooperation(coder):
     assert {(e.type, e.cameo) for e in events} == {("COOPERATE", "062")}
     events = coder.code("Iran held war games near the Strait of Hormuz.").events
     assert [(e.type, e.cameo) for e in events] == [("MOBILIZE", "150")]
+
+
+def test_events_a_warning_that_predicts_is_no_threat(coder):
+    assert _types(coder, "The Kenyan central bank warned that prices would rise.") == []
+    assert [t for t, _, _ in _types(coder, "Iran warned that it would retaliate against "
+                                           "Israel.")] == ["THREATEN"]
+    assert [t for t, _, _ in _types(coder, "Russia warned Ukraine.")] == ["THREATEN"]

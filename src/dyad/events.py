@@ -64,6 +64,12 @@ OBJECT_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "acomp"})
 # attempt or a cause, no request, aid or assault of anyone
 TRYING_VERBS = frozenset({"seek", "help", "fight"})
 HELPING_VERBS = frozenset({"help"})
+# a warning is a threat when it announces one's own act ("warned that it would retaliate") or
+# a response ("warned that Iran would face consequences"); else it predicts
+WARNING_VERBS = frozenset({"warn"})
+RESPONSE_WORDS = frozenset({"consequence", "retaliate", "retaliation", "respond", "response",
+                            "action", "force", "war", "strike", "sanction", "punish",
+                            "punishment", "pay", "revenge", "attack"})
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # "agreed with the Senate that ...", "agree with the recommendation": an opinion shared
 OPINION_AGREE = frozenset({"agree"})
@@ -1015,6 +1021,14 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
                                      for c in children):
         return True
+    if lemma in WARNING_VERBS and pat.obj is None and pat.particle is None and \
+            not any(c.dep_ in ("dobj", "dative") or
+                    (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in children):
+        said = [c for c in children if c.dep_ == "ccomp"]
+        own = any(g.dep_ in SUBJECT_DEPS and g.pos_ == "PRON" for c in said for g in c.children)
+        if said and not own and not any(t.lemma_.lower() in RESPONSE_WORDS
+                                        for c in said for t in c.subtree):
+            return True  # "warned that prices would rise": a prediction, no threat
     if lemma in DECREASE_VERBS and not any(c.dep_ == "xcomp" for c in children):
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is None or obj.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY"):

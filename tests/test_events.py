@@ -650,3 +650,16 @@ def test_events_a_warning_that_predicts_is_no_threat(coder):
     assert [t for t, _, _ in _types(coder, "Iran warned that it would retaliate against "
                                            "Israel.")] == ["THREATEN"]
     assert [t for t, _, _ in _types(coder, "Russia warned Ukraine.")] == ["THREATEN"]
+
+
+def test_events_an_attraction_is_no_appeal(coder):
+    assert _types(coder, "The new Mexican tax plan appeals to voters.") == []
+    assert [t for t, _, _ in _types(coder, "Haiti appealed to the United States for "
+                                           "help.")] == ["REQUEST"]
+
+
+def test_events_people_who_evacuated_are_no_aid(coder):
+    assert _types(coder, "Kenyan employees who had evacuated to the car park were safe.") == []
+    events = coder.code("Ten thousand people evacuated from Haiti by the United States were "
+                        "safe.").events
+    assert [e.type for e in events] == ["AID"]

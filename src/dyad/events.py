@@ -73,11 +73,13 @@ RESPONSE_WORDS = frozenset({"consequence", "retaliate", "retaliation", "respond"
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # "agreed with the Senate that ...", "agree with the recommendation": an opinion shared
 OPINION_AGREE = frozenset({"agree"})
+# "the plan appeals to voters": an attraction; an appeal is an actor's, for something or to act
+ATTRACTION_VERBS = frozenset({"appeal"})
 # "exports declined 5 percent": a fall, no refusal; the refusal has an object or an infinitive
 DECREASE_VERBS = frozenset({"decline"})
 # "negotiators return to Geneva": travel; a return is of something or someone ("returned the
 # ships"); one contributes something, or to something
-OBJECT_VERBS: dict[str, tuple[str, ...]] = {"return": (), "contribute": ("to",)}
+OBJECT_VERBS: dict[str, tuple[str, ...]] = {"return": (), "contribute": ("to",), "evacuate": ()}
 # "her plan calls for a ten-year transition": what a plan or bill provides, no demand of anyone
 CONTENT_NOUNS = frozenset({"plan", "bill", "proposal", "budget", "law", "legislation", "measure",
                            "deal", "agreement", "policy", "program", "programme", "rule",
@@ -1014,8 +1016,10 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
                               (c.dep_ == "prep" and c.lower_ in ("from", "against", "with"))
                               for c in children):
             return True
-    if lemma in OBJECT_VERBS and not any(
-            c.dep_ in ("dobj", "dative", "nsubjpass") or
+    passive = (verb.tag_ == "VBN" and verb.dep_ == "acl") or \
+        any(c.dep_ == "auxpass" for c in children)  # "people evacuated by the US"
+    if lemma in OBJECT_VERBS and not passive and not any(
+            c.dep_ in ("dobj", "dative", "nsubjpass", "agent") or
             (c.dep_ == "prep" and c.lower_ in OBJECT_VERBS[lemma]) for c in children):
         return True  # "returned to Geneva", "wanting to volunteer or contribute"
     if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
@@ -1029,6 +1033,12 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
         if said and not own and not any(t.lemma_.lower() in RESPONSE_WORDS
                                         for c in said for t in c.subtree):
             return True  # "warned that prices would rise": a prediction, no threat
+    if lemma in ATTRACTION_VERBS and not any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):
+        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None or not (is_actor(subj) or
+                                subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+            return True  # "what appealed to Trump about Barr": attraction, no appeal
     if lemma in DECREASE_VERBS and not any(c.dep_ == "xcomp" for c in children):
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is None or obj.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY"):

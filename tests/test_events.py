@@ -663,3 +663,9 @@ def test_events_people_who_evacuated_are_no_aid(coder):
     events = coder.code("Ten thousand people evacuated from Haiti by the United States were "
                         "safe.").events
     assert [e.type for e in events] == ["AID"]
+
+
+def test_events_a_multiword_protest_targets_whom_it_is_against(coder):
+    events = coder.code("Ethnic Turks began a hunger strike to protest against Sweden's "
+                        "decision.").events
+    assert [(e.type, e.target.code) for e in events] == [("PROTEST", "SWE")]

@@ -357,8 +357,10 @@ class EventExtractor:
         return replace(ev, target=found, target_tok=found.head, rule=f"{ev.rule}:target")
 
     def _protested(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> Mention | None:
-        trigger = doc[ev.trigger]
+        trigger = doc[ev.trigger_end - 1]  # the head of "hunger strike", not its modifier
         clause = trigger
+        if trigger.pos_ in ("NOUN", "PROPN"):  # "began a hunger strike to protest against ..."
+            clause = _governing_verb(trigger) or trigger
         while clause.dep_ in ("relcl", "acl", "xcomp", "advcl", "conj") and clause.head is not clause:
             clause = clause.head  # the whole clause the protest sits in
         src = ev.source

@@ -669,3 +669,19 @@ def test_events_a_multiword_protest_targets_whom_it_is_against(coder):
     events = coder.code("Ethnic Turks began a hunger strike to protest against Sweden's "
                         "decision.").events
     assert [(e.type, e.target.code) for e in events] == [("PROTEST", "SWE")]
+
+
+def test_events_a_cause_blamed_is_no_accusation(coder):
+    assert _types(coder, "North Korea blames sanctions for the crisis.") == []
+    assert [t for t, _, _ in _types(coder, "Israel blamed the attack on Hamas.")] == ["ACCUSE"]
+
+
+def test_events_a_disaster_is_no_assault(coder):
+    assert _types(coder, "A fire in Dhaka that killed more than a hundred Bangladeshis "
+                         "shocked Brazil.") == []
+    assert _types(coder, "The flood killed 40 Kenyans.") == []
+
+
+def test_events_an_act_hoped_for_is_no_act(coder):
+    assert _types(coder, "Turkey voiced hope that Greece will help Turkey.") == []
+    assert _types(coder, "Iran hopes Japan will persuade Biden to lift the sanctions.") == []

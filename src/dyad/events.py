@@ -73,6 +73,18 @@ RESPONSE_WORDS = frozenset({"consequence", "retaliate", "retaliation", "respond"
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # "agreed with the Senate that ...", "agree with the recommendation": an opinion shared
 OPINION_AGREE = frozenset({"agree"})
+# "blamed the attack on Hamas" accuses Hamas; "blames sanctions for the crisis" no one
+BLAME_VERBS = frozenset({"blame"})
+# what kills or destroys without anyone doing it
+NATURAL_CAUSES = frozenset({"fire", "blaze", "flood", "flooding", "storm", "earthquake", "quake",
+                            "hurricane", "cyclone", "typhoon", "tornado", "landslide",
+                            "mudslide", "accident", "crash", "disease", "virus", "outbreak",
+                            "epidemic", "pandemic", "heatwave", "drought", "avalanche",
+                            "tsunami", "lightning", "collapse", "stampede", "cold", "heat",
+                            "illness", "cancer", "covid", "coronavirus", "famine"})
+# an act hoped or wished for is no act
+HOPE_WORDS = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished",
+                        "wishing", "dream"})  # forms too: the lemmatizer makes "hopes" "hop"
 # "the plan appeals to voters": an attraction; an appeal is an actor's, for something or to act
 ATTRACTION_VERBS = frozenset({"appeal"})
 # "exports declined 5 percent": a fall, no refusal; the refusal has an object or an infinitive
@@ -994,6 +1006,18 @@ def _setting(noun: Token, preps: frozenset[str] = SETTING_PREPS) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in preps
 
 
+def _hoped(verb: Token) -> bool:
+    """The act is what someone hopes for ("hopes Japan will persuade Biden to lift", "voiced
+    hope that Greece will help")."""
+    node, steps = verb, 0
+    while node.dep_ in ("ccomp", "xcomp", "acl", "conj") and node.head.i != node.i and steps < 4:
+        if node.dep_ != "conj" and (node.head.lemma_.lower() in HOPE_WORDS or
+                                    node.head.lower_ in HOPE_WORDS):
+            return True
+        node, steps = node.head, steps + 1
+    return False
+
+
 def _actor_like(tok: Token, mention: Mention | None) -> bool:
     """A resolved actor, or a name the parser tags as one ("the Third World Water Forum")."""
     if mention is not None and mention.code:
@@ -1041,6 +1065,20 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
         if subj is None or not (is_actor(subj) or
                                 subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
             return True  # "what appealed to Trump about Barr": attraction, no appeal
+    if lemma in BLAME_VERBS:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None and not is_actor(obj) and obj.pos_ != "PRON" and \
+                not any(c.dep_ == "prep" and c.lower_ == "on"
+                        for c in [*children, *obj.children]):
+            return True  # "blames sanctions for the crisis": a cause named, no one accused
+    if pat.type == "ASSAULT":
+        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        if verb.dep_ == "relcl" and (subj is None or subj.lower_ in RELATIVE_PRONOUNS):
+            subj = verb.head  # "a fire that killed a hundred people"
+        if subj is not None and subj.lemma_.lower() in NATURAL_CAUSES:
+            return True  # "the flood killed 40 people": a disaster, no assault
+    if _hoped(verb):
+        return True  # "voiced hope that Greece will help Turkey": a wish, no act
     if lemma in DECREASE_VERBS and not any(c.dep_ == "xcomp" for c in children):
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is None or obj.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY"):

@@ -735,3 +735,98 @@ def test_events_a_city_attacked_or_acted_in_is_its_people(coder):
 def test_events_a_complement_with_a_country_outranks_a_placeless_one(coder):
     got = _targets(coder, "The Kyrgyz president received a mission of observers from the OSCE.")
     assert [t[2] for t in got] == ["IGOEUR"]
+
+
+def test_events_a_promised_withdrawal_of_inspectors_is_a_threat(coder):
+    events = coder.code("The UN said it will withdraw its inspectors from Iraq.").events
+    assert [(e.type, e.cameo, e.target.code) for e in events] == [("THREATEN", "136", "IRQ")]
+    events = coder.code("Russia will withdraw its troops from Syria.").events
+    assert [(e.type, e.cameo) for e in events] == [("AGREE", "034")]
+
+
+def test_events_a_condition_is_no_act(coder):
+    events = coder.code("Hezbollah threatened to shell Haifa if Israel hits Beirut.").events
+    assert [e.type for e in events] == ["THREATEN"]
+
+
+def test_events_what_a_demand_asks_for_is_no_act(coder):
+    events = coder.code("North Korea reiterated its demand that the United States ease "
+                        "sanctions.").events
+    assert [e.type for e in events] == ["REQUEST"]
+    events = coder.code("Fatah activists staged rallies against Abbas, saying he must "
+                        "resign.").events
+    assert "RETREAT" not in [e.type for e in events]
+
+
+def test_events_what_a_protest_demands_is_the_protest(coder):
+    events = coder.code("Algerian students blocked roads in Algiers demanding that he be "
+                        "reinstated.").events
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_events_troops_sent_to_keep_the_peace_are_aid(coder):
+    events = coder.code("Japan is sending troops to the UN peacekeeping force in South "
+                        "Sudan.").events
+    assert [(e.type, e.cameo) for e in events] == [("AID", "074")]
+    events = coder.code("Russia sent troops to Syria.").events
+    assert [e.type for e in events] == ["MOBILIZE"]
+
+
+def test_events_withdrawn_peacekeepers_halt_involvement(coder):
+    events = coder.code("Qatar withdrew its peacekeepers from Djibouti.").events
+    assert [(e.type, e.cameo, e.mode) for e in events] == [("SANCTION", "166", "withdraw")]
+    events = coder.code("Russia withdrew its troops from Syria.").events
+    assert [e.type for e in events] == ["RETREAT"]
+
+
+def test_events_a_past_attack_named_as_a_time_is_no_event(coder):
+    assert _types(coder, "Peru has been calm since last month's Chilean invasion.") == []
+
+
+def test_events_war_games_held_together_are_military_cooperation(coder):
+    events = coder.code("Brazil and Argentina held war games in October.").events
+    assert {(e.type, e.cameo) for e in events} == {("COOPERATE", "062")}
+    events = coder.code("Iran held war games near the Strait of Hormuz.").events
+    assert [(e.type, e.cameo) for e in events] == [("MOBILIZE", "150")]
+
+
+def test_events_a_warning_that_predicts_is_no_threat(coder):
+    assert _types(coder, "The Kenyan central bank warned that prices would rise.") == []
+    assert [t for t, _, _ in _types(coder, "Iran warned that it would retaliate against "
+                                           "Israel.")] == ["THREATEN"]
+    assert [t for t, _, _ in _types(coder, "Russia warned Ukraine.")] == ["THREATEN"]
+
+
+def test_events_an_attraction_is_no_appeal(coder):
+    assert _types(coder, "The new Mexican tax plan appeals to voters.") == []
+    assert [t for t, _, _ in _types(coder, "Haiti appealed to the United States for "
+                                           "help.")] == ["REQUEST"]
+
+
+def test_events_people_who_evacuated_are_no_aid(coder):
+    assert _types(coder, "Kenyan employees who had evacuated to the car park were safe.") == []
+    events = coder.code("Ten thousand people evacuated from Haiti by the United States were "
+                        "safe.").events
+    assert [e.type for e in events] == ["AID"]
+
+
+def test_events_a_multiword_protest_targets_whom_it_is_against(coder):
+    events = coder.code("Ethnic Turks began a hunger strike to protest against Sweden's "
+                        "decision.").events
+    assert [(e.type, e.target.code) for e in events] == [("PROTEST", "SWE")]
+
+
+def test_events_a_cause_blamed_is_no_accusation(coder):
+    assert _types(coder, "North Korea blames sanctions for the crisis.") == []
+    assert [t for t, _, _ in _types(coder, "Israel blamed the attack on Hamas.")] == ["ACCUSE"]
+
+
+def test_events_a_disaster_is_no_assault(coder):
+    assert _types(coder, "A fire in Dhaka that killed more than a hundred Bangladeshis "
+                         "shocked Brazil.") == []
+    assert _types(coder, "The flood killed 40 Kenyans.") == []
+
+
+def test_events_an_act_hoped_for_is_no_act(coder):
+    assert _types(coder, "Turkey voiced hope that Greece will help Turkey.") == []
+    assert _types(coder, "Iran hopes Japan will persuade Biden to lift the sanctions.") == []

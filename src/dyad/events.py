@@ -64,14 +64,34 @@ OBJECT_PREDICATE_DEPS = frozenset({"oprd", "ccomp", "acomp"})
 # attempt or a cause, no request, aid or assault of anyone
 TRYING_VERBS = frozenset({"seek", "help", "fight"})
 HELPING_VERBS = frozenset({"help"})
+# a warning is a threat when it announces one's own act ("warned that it would retaliate") or
+# a response ("warned that Iran would face consequences"); else it predicts
+WARNING_VERBS = frozenset({"warn"})
+RESPONSE_WORDS = frozenset({"consequence", "retaliate", "retaliation", "respond", "response",
+                            "action", "force", "war", "strike", "sanction", "punish",
+                            "punishment", "pay", "revenge", "attack"})
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # "agreed with the Senate that ...", "agree with the recommendation": an opinion shared
 OPINION_AGREE = frozenset({"agree"})
+# "blamed the attack on Hamas" accuses Hamas; "blames sanctions for the crisis" no one
+BLAME_VERBS = frozenset({"blame"})
+# what kills or destroys without anyone doing it
+NATURAL_CAUSES = frozenset({"fire", "blaze", "flood", "flooding", "storm", "earthquake", "quake",
+                            "hurricane", "cyclone", "typhoon", "tornado", "landslide",
+                            "mudslide", "accident", "crash", "disease", "virus", "outbreak",
+                            "epidemic", "pandemic", "heatwave", "drought", "avalanche",
+                            "tsunami", "lightning", "collapse", "stampede", "cold", "heat",
+                            "illness", "cancer", "covid", "coronavirus", "famine"})
+# an act hoped or wished for is no act
+HOPE_WORDS = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished",
+                        "wishing", "dream"})  # forms too: the lemmatizer makes "hopes" "hop"
+# "the plan appeals to voters": an attraction; an appeal is an actor's, for something or to act
+ATTRACTION_VERBS = frozenset({"appeal"})
 # "exports declined 5 percent": a fall, no refusal; the refusal has an object or an infinitive
 DECREASE_VERBS = frozenset({"decline"})
 # "negotiators return to Geneva": travel; a return is of something or someone ("returned the
 # ships"); one contributes something, or to something
-OBJECT_VERBS: dict[str, tuple[str, ...]] = {"return": (), "contribute": ("to",)}
+OBJECT_VERBS: dict[str, tuple[str, ...]] = {"return": (), "contribute": ("to",), "evacuate": ()}
 # "her plan calls for a ten-year transition": what a plan or bill provides, no demand of anyone
 CONTENT_NOUNS = frozenset({"plan", "bill", "proposal", "budget", "law", "legislation", "measure",
                            "deal", "agreement", "policy", "program", "programme", "rule",
@@ -95,6 +115,10 @@ THREAT_CODES: dict[str, tuple[str, float, str]] = {
     "ASSAULT": ("138", -7.0, "violence"), "MOBILIZE": ("138", -7.0, "violence"),
     "COERCE": ("137", -7.0, "arrest"), "SANCTION": ("131", -5.8, "restrict"),
     "PROTEST": ("133", -5.8, "relations")}
+# who a country or organisation sends to be involved abroad: withdrawing them is a threat
+INVOLVEMENT_NOUNS = frozenset({"inspector", "observer", "monitor", "peacekeeper", "worker",
+                               "mission", "envoy", "ambassador", "diplomat", "staff", "personnel",
+                               "volunteer", "expert", "adviser", "advisor"})
 STATUS_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 
 
@@ -214,6 +238,13 @@ class EventExtractor:
                 pat = self.match_noun(tok)
                 if pat is not None and not pat.none:
                     noun_hits[tok.i] = pat
+        # what a demand asks for is its content, no act yet ("its demand that Israel ease ...")
+        for i, npat in list(noun_hits.items()):
+            if npat.type == "REQUEST":
+                for t in doc[i].children:
+                    if t.dep_ in ("acl", "ccomp"):
+                        for g in t.subtree:
+                            verb_hits.pop(g.i, None)
         for i in no_event:
             noun_hits.pop(i, None)
             # what a denied charge says happened is alleged, then denied: no event ("rejected
@@ -253,6 +284,12 @@ class EventExtractor:
                 continue  # "seeks to implement", "exports declined", "talked about the economy"
             if pat.type == "REJECT" and _declines_to_speak(verb):
                 continue  # "declined to comment" is no refusal of anything
+            if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                            for c in verb.children):
+                continue  # "unless Baghdad accepts its terms": a condition, not an act
+            if pat.type == "REQUEST" and verb.dep_ in ("advcl", "acl") and \
+                    _protest_at(verb.head, verb_hits, noun_hits):
+                continue  # "blocked roads demanding his return": what the protest is for
             if verb.dep_ == "advcl" and _is_infinitive(verb) and verb.head.i in verb_hits and \
                     (not verb_hits[verb.head.i].light or
                      _event_object(verb.head, noun_hits) is not None):
@@ -287,6 +324,8 @@ class EventExtractor:
                 continue
             if pat.type == "CONSULT" and _setting(doc[ni]):
                 continue  # "said at a UN ocean conference": where something else happened
+            if _setting(doc[ni], TIME_PREPS):
+                continue  # "since last month's US invasion": when something else happened
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
@@ -398,8 +437,10 @@ class EventExtractor:
         return replace(ev, target=found, target_tok=tok_i, rule=f"{ev.rule}:target")
 
     def _protested(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> Mention | None:
-        trigger = doc[ev.trigger]
+        trigger = doc[ev.trigger_end - 1]  # the head of "hunger strike", not its modifier
         clause = trigger
+        if trigger.pos_ in ("NOUN", "PROPN"):  # "began a hunger strike to protest against ..."
+            clause = _governing_verb(trigger) or trigger
         while clause.dep_ in ("relcl", "acl", "xcomp", "advcl", "conj") and clause.head is not clause:
             clause = clause.head  # the whole clause the protest sits in
         src = ev.source
@@ -488,6 +529,7 @@ class EventExtractor:
             speaker = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
             addressee = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
             if speaker is None or addressee is None:
+                out.append((None, verb.i))  # "saying he must resign": what must be, no act
                 continue
             source = self._np_mention(speaker, tok2m)
             target = self._np_mention(addressee, tok2m)
@@ -556,6 +598,22 @@ class EventExtractor:
     def _recode(self, ev: RawEvent, verb: Token) -> RawEvent:
         """Promises become AGREE, promised hostility THREATEN, refused cooperation REJECT."""
         pat = ev.pattern
+        if pat.type == "MOBILIZE" and any("peacekeep" in t.lower_ for t in verb.subtree):
+            # troops sent to a peacekeeping mission: military protection given (CAMEO 074)
+            ev = _retyped(ev, "AID", "074", 8.5, None, ev.status)
+            pat = ev.pattern
+        if pat.type == "MOBILIZE" and pat.cameo == "150" and _jointly(verb):
+            # "Brazil and Argentina held war games", "joint drills": military cooperation
+            # (CAMEO 062), not a show of force
+            ev = _retyped(ev, "COOPERATE", "062", 7.4, "military", ev.status)
+            pat = ev.pattern
+        obj = _object_of(verb)
+        involvement = obj is not None and obj.lemma_.lower() in INVOLVEMENT_NOUNS
+        if pat.type == "RETREAT" and pat.mode == "withdraw" and involvement and \
+                ev.status not in ("future", "hypothetical"):
+            # "withdrew its peacekeepers from Rwanda": international involvement halted
+            # (CAMEO 166), not a retreat
+            return _retyped(ev, "SANCTION", "166", -4.5, "withdraw", ev.status)
         if pat.quad in (1, 2) and pat.type != "REJECT" and _refused(verb):
             return _retyped(ev, "REJECT", "120", -4.0, None, self.status(verb, negation=False))
         if ev.status == "hypothetical" and _has_mark(verb, "if") and _would_or_will(verb):
@@ -571,6 +629,10 @@ class EventExtractor:
         if pat.type == "SUPPORT" and _will(verb):
             return _retyped(ev, "AGREE", "032", 4.5, None, ev.status)  # "will support" promises
         conditional = _has_mark(verb, "unless")
+        if pat.type == "RETREAT" and pat.mode == "withdraw" and involvement:
+            # "will withdraw its inspectors from Iraq": a threat to halt international
+            # involvement (CAMEO 136), not a promise to pull back
+            return _retyped(ev, "THREATEN", "136", -4.4, "relations", ev.status)
         if pat.type in INTENT_CODES and not conditional:
             cameo, weight = INTENT_CODES[pat.type]
             return _retyped(ev, "AGREE", cameo, weight, None, ev.status)
@@ -1114,16 +1176,45 @@ def _money_object(verb: Token) -> Token | None:
     return None
 
 
+def _jointly(verb: Token) -> bool:
+    """Done together: a "joint" in the clause, or coordinated subjects."""
+    if any(t.lower_ == "joint" for t in verb.subtree):
+        return True
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
+
+
+def _protest_at(tok: Token, verb_hits: dict[int, Pattern], noun_hits: dict[int, Pattern]
+                ) -> bool:
+    pat = verb_hits.get(tok.i) or noun_hits.get(tok.i)
+    return pat is not None and pat.type == "PROTEST"
+
+
 SETTING_PREPS = frozenset({"at", "during", "after", "before", "on", "ahead", "following"})
 
 
-def _setting(noun: Token) -> bool:
+TIME_PREPS = frozenset({"since", "after", "before", "following"})
+
+
+def _setting(noun: Token, preps: frozenset[str] = SETTING_PREPS) -> bool:
     """A meeting named as when or where something else happened ("at the summit", "on the
     sidelines of the conference")."""
     node = noun
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
         node = node.head.head  # "on the sidelines of the summit"
-    return node.dep_ == "pobj" and node.head.lower_ in SETTING_PREPS
+    return node.dep_ == "pobj" and node.head.lower_ in preps
+
+
+def _hoped(verb: Token) -> bool:
+    """The act is what someone hopes for ("hopes Japan will persuade Biden to lift", "voiced
+    hope that Greece will help")."""
+    node, steps = verb, 0
+    while node.dep_ in ("ccomp", "xcomp", "acl", "conj") and node.head.i != node.i and steps < 4:
+        if node.dep_ != "conj" and (node.head.lemma_.lower() in HOPE_WORDS or
+                                    node.head.lower_ in HOPE_WORDS):
+            return True
+        node, steps = node.head, steps + 1
+    return False
 
 
 def _actor_like(tok: Token, mention: Mention | None) -> bool:
@@ -1150,13 +1241,43 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
                               (c.dep_ == "prep" and c.lower_ in ("from", "against", "with"))
                               for c in children):
             return True
-    if lemma in OBJECT_VERBS and not any(
-            c.dep_ in ("dobj", "dative", "nsubjpass") or
+    passive = (verb.tag_ == "VBN" and verb.dep_ == "acl") or \
+        any(c.dep_ == "auxpass" for c in children)  # "people evacuated by the US"
+    if lemma in OBJECT_VERBS and not passive and not any(
+            c.dep_ in ("dobj", "dative", "nsubjpass", "agent") or
             (c.dep_ == "prep" and c.lower_ in OBJECT_VERBS[lemma]) for c in children):
         return True  # "returned to Geneva", "wanting to volunteer or contribute"
     if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
                                      for c in children):
         return True
+    if lemma in WARNING_VERBS and pat.obj is None and pat.particle is None and \
+            not any(c.dep_ in ("dobj", "dative") or
+                    (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in children):
+        said = [c for c in children if c.dep_ == "ccomp"]
+        own = any(g.dep_ in SUBJECT_DEPS and g.pos_ == "PRON" for c in said for g in c.children)
+        if said and not own and not any(t.lemma_.lower() in RESPONSE_WORDS
+                                        for c in said for t in c.subtree):
+            return True  # "warned that prices would rise": a prediction, no threat
+    if lemma in ATTRACTION_VERBS and not any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):
+        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None or not (is_actor(subj) or
+                                subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
+            return True  # "what appealed to Trump about Barr": attraction, no appeal
+    if lemma in BLAME_VERBS:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is not None and not is_actor(obj) and obj.pos_ != "PRON" and \
+                not any(c.dep_ == "prep" and c.lower_ == "on"
+                        for c in [*children, *obj.children]):
+            return True  # "blames sanctions for the crisis": a cause named, no one accused
+    if pat.type == "ASSAULT":
+        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        if verb.dep_ == "relcl" and (subj is None or subj.lower_ in RELATIVE_PRONOUNS):
+            subj = verb.head  # "a fire that killed a hundred people"
+        if subj is not None and subj.lemma_.lower() in NATURAL_CAUSES:
+            return True  # "the flood killed 40 people": a disaster, no assault
+    if _hoped(verb):
+        return True  # "voiced hope that Greece will help Turkey": a wish, no act
     if lemma in DECREASE_VERBS and not any(c.dep_ == "xcomp" for c in children):
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is None or obj.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY"):

@@ -552,3 +552,8 @@ def test_events_a_city_attacked_or_acted_in_is_its_people(coder):
 def test_events_a_complement_with_a_country_outranks_a_placeless_one(coder):
     got = _targets(coder, "The Kyrgyz president received a mission of observers from the OSCE.")
     assert [t[2] for t in got] == ["IGOEUR"]
+
+
+def test_events_a_possessed_thing_is_written_without_what_it_is_for(coder):
+    assert _targets(coder, "Kenya rejected Uganda's request for talks on the border.") == [
+        ("REJECT", "KEN", "UGA", "Uganda's request")]

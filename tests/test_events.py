@@ -557,3 +557,11 @@ def test_events_a_complement_with_a_country_outranks_a_placeless_one(coder):
 def test_events_a_possessed_thing_is_written_without_what_it_is_for(coder):
     assert _targets(coder, "Kenya rejected Uganda's request for talks on the border.") == [
         ("REJECT", "KEN", "UGA", "Uganda's request")]
+
+
+def test_events_a_relative_pronoun_target_is_written_as_its_antecedent(coder):
+    events = coder.code("A Kenyan court freed the Ugandan activists, whom police had arrested "
+                        "in May.", date="2019-01-01").events
+    assert [(e.type, e.target.text) for e in events] == [
+        ("RETREAT", "the Ugandan activists"), ("COERCE", "the Ugandan activists")]
+    assert events[1].target.code == "UGASOC"

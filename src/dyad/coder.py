@@ -193,8 +193,12 @@ class Coder:
             return None
         tok = doc[head]
         if tok.pos_ == "PRON" or tok.tag_ in ("WDT", "WP"):
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
-                head = tok.head.head.i  # "the group, which attacked": the group
+            if (tok.dep_ in ("nsubj", "nsubjpass") or tok.tag_ in ("WDT", "WP")) and \
+                    tok.head.dep_ == "relcl":
+                head = tok.head.head.i  # "the group, which attacked", "refugees, whom the
+                # authorities blame": the group, the refugees, and whoever they resolve to
+                if mention is None and by_tok:
+                    mention = by_tok.get(head)
             elif mention is not None and mention.head != head \
                     and doc[mention.head].sent.start == tok.sent.start:
                 head = mention.head  # "the Taliban said it would ...": the Taliban

@@ -565,3 +565,10 @@ def test_events_a_relative_pronoun_target_is_written_as_its_antecedent(coder):
     assert [(e.type, e.target.text) for e in events] == [
         ("RETREAT", "the Ugandan activists"), ("COERCE", "the Ugandan activists")]
     assert events[1].target.code == "UGASOC"
+
+
+def test_events_a_things_purpose_carries_whom_it_concerns(coder):
+    events = coder.code("The South Korean president accepted an invitation to meet with Kim Jong "
+                        "Un.", date="2019-01-01").events
+    assert [(e.type, e.target.text, e.target.code) for e in events] == [
+        ("AGREE", "Kim Jong Un", "PRKGOV")]

@@ -572,3 +572,9 @@ def test_events_a_things_purpose_carries_whom_it_concerns(coder):
                         "Un.", date="2019-01-01").events
     assert [(e.type, e.target.text, e.target.code) for e in events] == [
         ("AGREE", "Kim Jong Un", "PRKGOV")]
+
+
+def test_events_a_pronoun_subject_of_a_relative_clause_is_no_relative_pronoun(coder):
+    events = coder.code("Kenya freed a Ugandan journalist it had arrested in May.",
+                        date="2019-01-01").events
+    assert [(e.type, e.source.text) for e in events] == [("RETREAT", "Kenya"), ("COERCE", "Kenya")]

@@ -193,8 +193,8 @@ class Coder:
             return None
         tok = doc[head]
         if tok.pos_ == "PRON" or tok.tag_ in ("WDT", "WP"):
-            if (tok.dep_ in ("nsubj", "nsubjpass") or tok.tag_ in ("WDT", "WP")) and \
-                    tok.head.dep_ == "relcl":
+            if (tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which", "who", "whom")) \
+                    and tok.head.dep_ == "relcl":
                 head = tok.head.head.i  # "the group, which attacked", "refugees, whom the
                 # authorities blame": the group, the refugees, and whoever they resolve to
                 if mention is None and by_tok:

@@ -830,3 +830,29 @@ def test_events_a_disaster_is_no_assault(coder):
 def test_events_an_act_hoped_for_is_no_act(coder):
     assert _types(coder, "Turkey voiced hope that Greece will help Turkey.") == []
     assert _types(coder, "Iran hopes Japan will persuade Biden to lift the sanctions.") == []
+
+
+def test_events_a_possessed_thing_is_written_without_what_it_is_for(coder):
+    assert _targets(coder, "Kenya rejected Uganda's request for talks on the border.") == [
+        ("REJECT", "KEN", "UGA", "Uganda's request")]
+
+
+def test_events_a_relative_pronoun_target_is_written_as_its_antecedent(coder):
+    events = coder.code("A Kenyan court freed the Ugandan activists, whom police had arrested "
+                        "in May.", date="2019-01-01").events
+    assert [(e.type, e.target.text) for e in events] == [
+        ("RETREAT", "the Ugandan activists"), ("COERCE", "the Ugandan activists")]
+    assert events[1].target.code == "UGASOC"
+
+
+def test_events_a_things_purpose_carries_whom_it_concerns(coder):
+    events = coder.code("The South Korean president accepted an invitation to meet with Kim Jong "
+                        "Un.", date="2019-01-01").events
+    assert [(e.type, e.target.text, e.target.code) for e in events] == [
+        ("AGREE", "Kim Jong Un", "PRKGOV")]
+
+
+def test_events_a_pronoun_subject_of_a_relative_clause_is_no_relative_pronoun(coder):
+    events = coder.code("Kenya freed a Ugandan journalist it had arrested in May.",
+                        date="2019-01-01").events
+    assert [(e.type, e.source.text) for e in events] == [("RETREAT", "Kenya"), ("COERCE", "Kenya")]

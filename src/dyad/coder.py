@@ -193,15 +193,24 @@ class Coder:
             return None
         tok = doc[head]
         if tok.pos_ == "PRON" or tok.tag_ in ("WDT", "WP"):
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
-                head = tok.head.head.i  # "the group, which attacked": the group
+            if (tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which", "who", "whom")) \
+                    and tok.head.dep_ == "relcl":
+                head = tok.head.head.i  # "the group, which attacked", "refugees, whom the
+                # authorities blame": the group, the refugees, and whoever they resolve to
+                if mention is None and by_tok:
+                    mention = by_tok.get(head)
             elif mention is not None and mention.head != head \
                     and doc[mention.head].sent.start == tok.sent.start:
                 head = mention.head  # "the Taliban said it would ...": the Taliban
             elif mention is not None and mention.kind == "pronoun" and by_tok:
                 ante = _antecedent(tok, mention, by_tok)
                 head = ante if ante is not None else head
-        span = _noun_phrase(doc[head])
+        # "the Croatian government's request for revocation of ...": a thing its possessor
+        # codes is written without what it is for or about
+        owned = mention is not None and by_tok is not None and head not in by_tok and \
+            doc[head].pos_ == "NOUN" and doc[mention.head].dep_ == "poss" and \
+            doc[mention.head].head.i == head
+        span = _noun_phrase(doc[head], content=not owned)
         if mention is not None:
             actor = self.actors.to_actor(mention)
             return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
@@ -299,6 +308,7 @@ _OUTSIDE_NP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "parata
 
 
 _PRECONJ = frozenset({"both", "either", "neither"})
+_CONTENT_PREPS = frozenset({"for", "of", "at", "from", "on", "to", "about", "over"})
 
 
 def _apposition(tok: Token, comma: Token) -> Span | None:
@@ -327,7 +337,7 @@ def _first_conjunct_end(tok: Token) -> int:
     return max([tok.i + 1] + [c.right_edge.i + 1 for c in tok.rights if c.i < stop])
 
 
-def _noun_phrase(tok: Token) -> Span:
+def _noun_phrase(tok: Token, *, content: bool = True) -> Span:
     """A noun phrase with its determiners, modifiers, prepositional complements and
     appositions ("the Palestinian president, Mahmoud Abbas"), without relative clauses,
     participles or anything else that follows a comma."""
@@ -351,6 +361,8 @@ def _noun_phrase(tok: Token) -> Span:
             break  # "targets in Syria for more than a year": the time is the clause's
         if c.ent_type_ in ("DATE", "TIME") and c.pos_ in ("PROPN", "NOUN"):
             break  # "summoned France's ambassador Monday": the day is the clause's
+        if not content and c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
+            break
         pobj = next((g for g in c.children if g.dep_ == "pobj"), None) \
             if c.dep_ == "prep" else None
         if pobj is not None and any(g.dep_ == "conj" and any(t.ent_type_ for t in g.subtree)

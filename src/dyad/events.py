@@ -1072,9 +1072,10 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
             for c in node.children:
                 # "a ban imposed on the LTTE"; who made the thing ("proposed by") is not
                 # whom it is for
+                # "an invitation to meet with Kim Jong Un": a thing's purpose too
                 preps = [c] if c.dep_ == "prep" else \
                     [g for g in c.children if g.dep_ == "prep"] \
-                    if c.dep_ == "acl" and c.tag_ == "VBN" else []
+                    if c.dep_ == "acl" and (c.tag_ == "VBN" or _is_infinitive(c)) else []
                 for prep in preps:
                     if prep.lower_ not in THING_PREPS or \
                             (prep.lower_ == "of" and _partitive(node)) or \

@@ -9,9 +9,14 @@ from negation, modality, control verbs and reported speech. It returns token-lev
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 
 from dyad.lexicon import Lexicon, Pattern
 
@@ -210,19 +215,56 @@ class EventExtractor:
             for i in range(m.start, m.end):
                 tok2m[i] = m
         events: list[RawEvent] = []
+        cands, obliged = self._candidates(doc)
+        at = [i for i, _ in cands]
         for s_index, sent in enumerate(doc.sents):
-            events.extend(self._sentence(doc, sent, s_index, tok2m))
+            lo, hi = bisect_left(at, sent.start), bisect_left(at, sent.end)
+            events.extend(self._sentence(doc, sent, s_index, tok2m, cands[lo:hi],
+                                         [i for i in obliged if sent.start <= i < sent.end]))
         return events
 
+    def _candidates(self, doc: Doc) -> tuple[list[tuple[int, bool]], list[int]]:
+        """The tokens that may trigger, in order, each with whether it is read as a verb (else
+        a noun): verbs, auxiliaries and participles whose lemma or form the lexicon has as a
+        verb, nouns whose lemma it has as a noun; and the obligation auxiliaries ("must").
+        Every other token would match nothing: it is never looked at again."""
+        arr = doc.to_array([POS, TAG, LEMMA, LOWER]).reshape(-1, 4)
+        pos, strings = arr[:, 0], doc.vocab.strings
+        verbish = (pos == VERB) | (pos == AUX) | ((pos == ADJ) & (arr[:, 1] == strings["VBN"]))
+        nounish = (pos == NOUN) | (pos == PROPN)
+        obliging = [strings[a] for a in OBLIGATION_AUX]
+        obliged = np.isin(arr[:, 3], obliging).nonzero()[0].tolist()
+        lex = self.lexicon
+        verbs, nouns, forms = lex.verbs, lex.nouns, lex.verb_forms
+        known: dict[tuple[int, int, bool], bool] = {}
+        cands: list[tuple[int, bool]] = []
+        rows = (verbish | nounish).nonzero()[0]
+        for i, (lemma, lower), is_verb in zip(rows.tolist(), arr[rows][:, 2:].tolist(),
+                                               verbish[rows].tolist(), strict=True):
+            key = (lemma, lower, is_verb)
+            hit = known.get(key)
+            if hit is None:
+                lem = strings[lemma].lower()
+                if is_verb:
+                    form = forms.get(strings[lower])
+                    hit = bool(verbs.get(lem)) or bool(form and verbs.get(form))
+                else:
+                    hit = bool(nouns.get(lem))
+                known[key] = hit
+            if hit:
+                cands.append((i, is_verb))
+        return cands, obliged
+
     def _sentence(self, doc: Doc, sent: Span, s_index: int,
-                  tok2m: list[Mention | None]) -> list[RawEvent]:
+                  tok2m: list[Mention | None], cands: Sequence[tuple[int, bool]],
+                  obliged: Sequence[int]) -> list[RawEvent]:
         found: list[RawEvent] = []
         verb_hits: dict[int, Pattern] = {}
         noun_hits: dict[int, Pattern] = {}
         no_event: set[int] = set()  # nouns a sense that is no event takes ("denied the charges")
-        for tok in sent:
-            pos = tok.pos_
-            if pos in ("VERB", "AUX") or (pos == "ADJ" and tok.tag_ == "VBN"):
+        for i, is_verb in cands:
+            tok = doc[i]
+            if is_verb:
                 pat = self.match_verb(tok)
                 if pat is not None and pat.none:
                     for c in tok.children:
@@ -232,7 +274,7 @@ class EventExtractor:
                             no_event.update(g.i for g in c.children if g.dep_ == "pobj")
                 elif pat is not None:
                     verb_hits[tok.i] = pat
-            elif pos in ("NOUN", "PROPN"):
+            else:
                 if tok2m[tok.i] is not None and tok2m[tok.i].kind in ("org", "country"):  # type: ignore[union-attr]
                     continue
                 pat = self.match_noun(tok)
@@ -254,7 +296,7 @@ class EventExtractor:
                     for g in t.subtree:
                         verb_hits.pop(g.i, None)
                         noun_hits.pop(g.i, None)
-        demands = self._demands(doc, sent, s_index, tok2m)
+        demands = self._demands(doc, obliged, s_index, tok2m)
         found.extend(d for d, _ in demands if d is not None)
         demanded = {v for _, v in demands}
         if not verb_hits and not noun_hits:
@@ -516,11 +558,12 @@ class EventExtractor:
                     out.append((m, c.i))
         return out
 
-    def _demands(self, doc: Doc, sent: Span, s_index: int,
+    def _demands(self, doc: Doc, obliged: Sequence[int], s_index: int,
                  tok2m: list[Mention | None]) -> list[tuple[RawEvent | None, int]]:
         out: list[tuple[RawEvent | None, int]] = []
-        for tok in sent:
-            if tok.dep_ != "aux" or tok.lower_ not in OBLIGATION_AUX:
+        for i in obliged:  # the sentence's "must", "should", "ought"
+            tok = doc[i]
+            if tok.dep_ != "aux":
                 continue
             verb = tok.head
             if verb.dep_ not in ("ccomp", "parataxis") or \

@@ -856,3 +856,10 @@ def test_events_a_pronoun_subject_of_a_relative_clause_is_no_relative_pronoun(co
     events = coder.code("Kenya freed a Ugandan journalist it had arrested in May.",
                         date="2019-01-01").events
     assert [(e.type, e.source.text) for e in events] == [("RETREAT", "Kenya"), ("COERCE", "Kenya")]
+
+
+def test_events_receiving_an_act_is_the_givers_act_receiving_someone_is_hosting(coder):
+    assert _types(coder, "Ukraine received military aid from Poland.") == [("AID", "POL", "UKR")]
+    assert _types(coder, "The Malian army received weapons from France.")[0][:2] == ("AID", "FRA")
+    assert _types(coder, "Putin received the Syrian president in Moscow.") == [
+        ("CONSULT", "RUSGOV", "SYRGOV")]

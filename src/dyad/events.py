@@ -280,6 +280,13 @@ class EventExtractor:
                 pat = self.match_noun(tok)
                 if pat is not None and not pat.none:
                     noun_hits[tok.i] = pat
+        # receiving an act ("received weapons from Turkey") is that act, done by the giver to
+        # the receiver, as the noun reads it; receiving someone is hosting them (CAMEO 043)
+        for vi in [v for v, vp in verb_hits.items() if not vp.light and vp.type == "CONSULT"]:
+            verb = doc[vi]
+            if verb.lemma_.lower() in RECEIVE_VERBS and any(
+                    c.dep_ == "dobj" and c.i in noun_hits for c in verb.children):
+                del verb_hits[vi]
         # what a demand asks for is its content, no act yet ("its demand that Israel ease ...")
         for i, npat in list(noun_hits.items()):
             if npat.type == "REQUEST":

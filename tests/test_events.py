@@ -863,3 +863,12 @@ def test_events_receiving_an_act_is_the_givers_act_receiving_someone_is_hosting(
     assert _types(coder, "The Malian army received weapons from France.")[0][:2] == ("AID", "FRA")
     assert _types(coder, "Putin received the Syrian president in Moscow.") == [
         ("CONSULT", "RUSGOV", "SYRGOV")]
+
+
+def test_events_a_name_the_parser_reads_as_a_verb_is_still_the_target(coder):
+    # en_core_web_sm parses the acronym "IS" in "bombing IS targets" as the verb "is"
+    for text in ("Jordan had begun bombing IS targets with help from its allies.",
+                 "Kurdish forces stepped up shelling IS positions near Raqqa."):
+        events = coder.code(text, date="2015-10-20").events
+        assert [(e.type, e.target.code, e.target.text) for e in events] == [
+            ("ASSAULT", "IMG", "IS")], text

@@ -210,7 +210,11 @@ class Coder:
         owned = mention is not None and by_tok is not None and head not in by_tok and \
             doc[head].pos_ == "NOUN" and doc[mention.head].dep_ == "poss" and \
             doc[mention.head].head.i == head
-        span = _noun_phrase(doc[head], content=not owned)
+        if mention is not None and doc[head].pos_ in ("AUX", "VERB") \
+                and mention.start <= head < mention.end:
+            span = doc[mention.start:mention.end]  # a name the parser read as a verb ("IS")
+        else:
+            span = _noun_phrase(doc[head], content=not owned)
         if mention is not None:
             actor = self.actors.to_actor(mention)
             return replace(actor, text=span.text, start=span.start_char, end=span.end_char)

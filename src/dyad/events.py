@@ -791,6 +791,9 @@ class EventExtractor:
         if tgt_tok is None and pat.type == "CONSULT":
             tgt_tok = _between(noun)
         target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
+        if tgt_tok is None and noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ in ("AUX", "VERB"):
+            # a known name the parser read as a verb ("began bombing IS targets": "IS")
+            target, tgt_tok = _next_mention(doc, noun, tok2m)
         if source is not None and target is not None and source is target:
             target = None
         governor = light if light is not None else noun.head

@@ -216,3 +216,17 @@ def test_actors_skipping_plain_nouns_changes_no_mention(coder):
     finally:
         resolver.skip_plain_nouns = True
     assert len(fast) >= 8 and fast == slow
+
+
+def test_actors_a_title_met_before_the_person_it_names_is_that_person(coder):
+    text = ("Chile's top general said on Monday that the army would leave the border. "
+            "General Amina Okoro of Chile, who took office in May, said the pullout would take "
+            "weeks.")
+    coded = coder.code(text, date="2019-01-01")
+    speakers = [(q.speaker.name, q.speaker.code) for q in coded.quotes]
+    assert speakers[0] == speakers[1] and speakers[0][0] == "Amina Okoro"
+    # the person named next must carry the title: a general is not the next minister named
+    other = ("Chile's top general said the army would leave the border. Defence Minister "
+             "Amina Okoro of Chile said the pullout would take weeks.")
+    first = coder.code(other, date="2019-01-01").quotes[0].speaker
+    assert first.name != "Amina Okoro"

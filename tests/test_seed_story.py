@@ -80,6 +80,11 @@ def test_seed_dunford_quotes_are_his(seed):
                if q.speaker is not None and q.speaker.text in ("Dunford", "he")
                and q.speaker.code == "USAMIL")
     assert not any(q.speaker.text == "pressure" for q in coded.quotes if q.speaker is not None)
+    # "America's top general said", a sentence before Dunford is named, is Dunford too
+    first = coded.quotes[0]
+    assert (first.speaker.text, first.speaker.name) == ("America's top general", "Joseph Dunford")
+    assert all(q.speaker.name == "Joseph Dunford" for q in coded.quotes
+               if q.speaker is not None and q.speaker.code == "USAMIL")
 
 
 def test_seed_times_resolve_against_publication(seed):

@@ -377,6 +377,7 @@ class ActorResolver:
             mentions.append(_mention(doc, span.start, span.end, span.end - 1, entry.name,
                                      entry.country, entry.sector, entry.kind))
         mentions = _fill_story_country(mentions, sent_of)
+        mentions = _bind_forward(doc, mentions, sent_of)
         return _with_entities(mentions)
 
     def _phrase(self, doc: Doc, head: Token, kb_at: list, person_at: list[bool],
@@ -760,6 +761,23 @@ def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Men
             if country is not None:
                 m = dataclasses.replace(m, country=country, code=join_code(country, m.sector))
         out.append(m)
+    return out
+
+
+def _bind_forward(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
+    """A title met before the person it names ("America's top general said ... U.S. Marine
+    General Joseph Dunford, ... said"): the first person of the same code named with that
+    title in the next two sentences, with no other such person between, is the one meant."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.kind != "title" or m.plural or not m.code:
+            continue
+        title = doc[m.head].lower_
+        later = [p for p in out[k + 1:] if p.kind == "person" and p.code == m.code
+                 and sent_of[p.start] - sent_of[m.start] <= 2]
+        if later and any(doc[i].lower_ == title for i in range(later[0].start, later[0].end)) \
+                and all(p.name == later[0].name for p in later):
+            out[k] = dataclasses.replace(m, name=later[0].name)
     return out
 
 

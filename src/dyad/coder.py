@@ -71,8 +71,9 @@ class Coder:
     def code(self, article: Article | str, date: str | None = None) -> CodedArticle:
         """Code one article (or a plain text); ``date`` anchors relative dates."""
         art = _as_article(article, date)
-        doc = self.nlp(furniture.blank(art.text))
-        return self.code_doc(doc, article_id=art.id, date=art.date, article=art)
+        web = furniture.spans(art.text)
+        doc = self.nlp(furniture.blank(art.text, web))
+        return self.code_doc(doc, article_id=art.id, date=art.date, article=art, web=web)
 
     def pipe(self, articles: Iterable[Article | str], *, n_process: int = 1,
              batch_size: int = 16) -> Iterator[CodedArticle]:
@@ -86,13 +87,14 @@ class Coder:
 
     def _pipe(self, articles: Iterable[Article | str], *,
               batch_size: int) -> Iterator[CodedArticle]:
-        def prepared() -> Iterator[tuple[str, Article]]:
+        def prepared() -> Iterator[tuple[str, tuple[Article, list[tuple[int, int]]]]]:
             for a in articles:
                 art = _as_article(a, None)
-                yield furniture.blank(art.text), art
+                web = furniture.spans(art.text)
+                yield furniture.blank(art.text, web), (art, web)
 
-        for doc, art in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-            yield self.code_doc(doc, article_id=art.id, date=art.date, article=art)
+        for doc, (art, web) in self.nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+            yield self.code_doc(doc, article_id=art.id, date=art.date, article=art, web=web)
 
     def resolve_actor(self, text: str, date: str | None = None) -> Actor:
         """Resolve one actor phrase ("American warplanes") to country, sector and code."""
@@ -102,12 +104,15 @@ class Coder:
 
     # -- the work on one Doc -----------------------------------------------------------------
     def code_doc(self, doc: Doc, *, article_id: str, date: str | None = None,
-                 article: Article | None = None) -> CodedArticle:
+                 article: Article | None = None,
+                 web: Sequence[tuple[int, int]] | None = None) -> CodedArticle:
+        """Code a parsed Doc; ``web`` is the article's furniture when the caller found it
+        already (to blank it before parsing), else it is found here."""
         date = normalize_pub_date(date, where=f"article {article_id}")
         # doc.text is rebuilt from the tokens on every read; the article's text has the same
         # offsets, and its furniture is blank in the text that was parsed
         text = article.text if article is not None else doc.text
-        web = furniture.spans(text)
+        web = furniture.spans(text) if web is None else web
         text = furniture.blank(text, web)
         mentions = self.actors.find(doc, date=date)
         raw_events = [ev for ev in self.extractor.extract(doc, mentions)

@@ -63,11 +63,12 @@ def test_cli_evaluate_quad(runner, coder, tmp_path) -> None:
     path = tmp_path / "quad.tsv"
     path.write_text("Police detained two reporters in Minsk.\t4\nThe bridge is old.\t0\n",
                     encoding="utf-8")
-    result = runner.invoke(main, ["eval", "quad", "--gold", str(path)])
+    result = runner.invoke(main, ["eval", "quad", "--gold", str(path), "--errors", "3"])
     assert result.exit_code == 0, result.output
     j = last_json(result.stdout)
     assert j["sentences"] == 2 and len(j["confusion"]) == 5
     assert "confusion: rows gold, columns predicted" in result.stdout
+    assert "-- false event (0; first 0)" in result.stdout
 
 
 def test_cli_evaluate_actors(runner, coder, events_gold, tmp_path) -> None:

@@ -294,6 +294,25 @@ def test_evaluation_evaluate_quad_limit(tmp_path: Path, coder) -> None:
     assert r.to_json()["sentences"] == 2 and r.confusion[0][0] == 1
 
 
+def test_evaluation_evaluate_quad_lists_each_error_with_its_sentence(tmp_path: Path,
+                                                                     coder) -> None:
+    path = tmp_path / "q.tsv"
+    path.write_text("The harbour was quiet on Sunday.\t2\n"
+                    "Police arrested forty protesters in Lagos.\t0\n"
+                    "Police arrested forty protesters in Lagos.\t1\n"
+                    "Police arrested forty protesters in Lagos.\t4\n", encoding="utf-8")
+    r = evaluate_quad(path, coder=coder)
+    assert [(c.index, c.gold, c.predicted, c.group) for c in r.cases] == [
+        (1, 2, 0, "missed event"), (2, 0, 4, "false event"), (3, 1, 4, "wrong class")]
+    assert r.cases[0].event == "-" and r.cases[1].event.startswith("COERCE ")
+    assert r.to_json()["errors"] == {"missed event": 1, "false event": 1, "wrong class": 1}
+    table = r.table(errors=5)
+    assert "-- missed event (1; first 1)" in table
+    assert "[#3] gold 1, predicted 4: COERCE" in table
+    assert "| The harbour was quiet on Sunday." in table
+    assert "-- wrong class" not in r.table()
+
+
 # -- the shared gold sets ----------------------------------------------------------------------
 @pytest.mark.skipif(not GOLD.is_dir(), reason="../shared gold sets are absent")
 def test_evaluation_shared_plover_gold_codes_are_known() -> None:

@@ -501,9 +501,33 @@ def predicted_quad(coded: CodedArticle) -> int:
     return _top(coded.events).quad if coded.events else 0
 
 
+QUAD_ERROR_GROUPS = ("missed event", "false event", "wrong class")
+
+
+@dataclass(frozen=True, slots=True)
+class QuadCase:
+    """One sentence whose predicted quad differs from the gold one."""
+
+    index: int       # the sentence's number in the gold file, from 1
+    gold: int
+    predicted: int
+    sentence: str
+    event: str       # the most confident event, as _describe writes it; "-" when none
+
+    @property
+    def group(self) -> str:
+        if self.predicted == 0:
+            return "missed event"
+        return "false event" if self.gold == 0 else "wrong class"
+
+
 @dataclass(frozen=True, slots=True)
 class QuadReport:
     confusion: tuple[tuple[int, ...], ...]  # rows gold 0-4, columns predicted 0-4
+    cases: tuple[QuadCase, ...] = ()
+
+    def errors(self, group: str) -> list[QuadCase]:
+        return [c for c in self.cases if c.group == group]
 
     def per_class(self) -> list[tuple[float, float, float, int, int]]:
         """(precision, recall, F1, gold count, predicted count) for classes 0-4."""
@@ -527,9 +551,10 @@ class QuadReport:
                 "precision": [round(c[0], 4) for c in pc],
                 "recall": [round(c[1], 4) for c in pc],
                 "f1": [round(c[2], 4) for c in pc],
-                "confusion": [list(r) for r in self.confusion]}
+                "confusion": [list(r) for r in self.confusion],
+                "errors": {g: len(self.errors(g)) for g in QUAD_ERROR_GROUPS}}
 
-    def table(self) -> str:
+    def table(self, *, errors: int = 0) -> str:
         j = self.to_json()
         lines = [f"dyad eval quad: {j['sentences']} sentences; a sentence's quad is that of its "
                  "most confident event, 0 when it has none",
@@ -542,16 +567,24 @@ class QuadReport:
                   "gold\\pred" + "".join(f"{k:>6}" for k in range(5))]
         lines += [f"{k:>9}" + "".join(f"{v:>6}" for v in row)
                   for k, row in enumerate(self.confusion)]
+        if errors:
+            for g in QUAD_ERROR_GROUPS:
+                cases = self.errors(g)
+                lines += ["", f"-- {g} ({len(cases)}; first {min(errors, len(cases))})"]
+                for c in cases[:errors]:
+                    lines += [f"  [#{c.index}] gold {c.gold}, predicted {c.predicted}: "
+                              f"{c.event}", f"      | {c.sentence}"]
         return "\n".join(lines)
 
 
-def score_quad(gold: Sequence[int], predicted: Sequence[int]) -> QuadReport:
+def score_quad(gold: Sequence[int], predicted: Sequence[int],
+               cases: Sequence[QuadCase] = ()) -> QuadReport:
     if len(gold) != len(predicted):
         raise InputError(f"{len(gold)} gold labels but {len(predicted)} predictions")
     m = [[0] * 5 for _ in range(5)]
     for g, p in zip(gold, predicted, strict=True):
         m[g][p] += 1
-    return QuadReport(tuple(tuple(r) for r in m))
+    return QuadReport(tuple(tuple(r) for r in m), tuple(cases))
 
 
 def evaluate_quad(gold_path: str | Path, *, coder: Coder | None = None,
@@ -560,8 +593,12 @@ def evaluate_quad(gold_path: str | Path, *, coder: Coder | None = None,
     gold = read_quad_gold(gold_path)[:limit]
     c = _coder(coder, model)
     arts = [Article(id=f"quad-{i}", text=t) for i, (t, _) in enumerate(gold, start=1)]
-    return score_quad([q for _, q in gold],
-                      [predicted_quad(a) for a in c.pipe(arts, batch_size=batch_size)])
+    coded = list(c.pipe(arts, batch_size=batch_size))
+    predicted = [predicted_quad(a) for a in coded]
+    cases = [QuadCase(i, g, p, text, _describe(_top(a.events)) if a.events else "-")
+             for i, ((text, g), p, a) in enumerate(zip(gold, predicted, coded, strict=True),
+                                                   start=1) if g != p]
+    return score_quad([q for _, q in gold], predicted, cases)
 
 
 # -- actors ------------------------------------------------------------------------------------

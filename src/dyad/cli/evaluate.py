@@ -73,15 +73,18 @@ def eval_events(gold: str, errors: int, json_only: bool, limit: int | None,
 @eval_group.command("quad")
 @click.option("--gold", required=True, metavar="FILE", help="TSV of sentence<TAB>quad 0-4 "
               "(conflibert-cameo-train.tsv).")
+@click.option("--errors", default=0, show_default=True, help="Show the first N sentences of "
+              "each error kind (missed event, false event, wrong class), with the event coded.")
 @JSON_ONLY
 @LIMIT
 @MODEL
-def eval_quad(gold: str, json_only: bool, limit: int | None, model: str | None) -> None:
+def eval_quad(gold: str, errors: int, json_only: bool, limit: int | None,
+              model: str | None) -> None:
     """Quad class (0 none, 1-4) accuracy, macro-F1, per-class P/R/F1 and confusion matrix."""
     from dyad.evaluation import evaluate_quad
 
     path = _gold(gold, "quad gold file", "conflibert-cameo-train.tsv")
-    _emit(evaluate_quad(path, model=model, limit=limit), json_only=json_only)
+    _emit(evaluate_quad(path, model=model, limit=limit), json_only=json_only, errors=errors)
 
 
 @eval_group.command("actors")

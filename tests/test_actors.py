@@ -230,3 +230,16 @@ def test_actors_a_title_met_before_the_person_it_names_is_that_person(coder):
              "Amina Okoro of Chile said the pullout would take weeks.")
     first = coder.code(other, date="2019-01-01").quotes[0].speaker
     assert first.name != "Amina Okoro"
+
+
+def test_actors_numbering_a_mention_keeps_every_other_field():
+    import dataclasses
+
+    from dyad.actors import Mention, _numbered
+    # every field set away from its default, so a field the copy forgets shows
+    values = {f.name: (f"v{n}" if f.type in ("str", "str | None") else
+                       True if f.type == "bool" else n + 100)
+              for n, f in enumerate(dataclasses.fields(Mention))}
+    m = Mention(**values)
+    assert _numbered(m, 7) == dataclasses.replace(m, entity=7)
+    assert _numbered(m, 7) != m

@@ -114,20 +114,20 @@ class Coder:
         text = article.text if article is not None else doc.text
         web = furniture.spans(text) if web is None else web
         text = furniture.blank(text, web)
-        mentions = self.actors.find(doc, date=date)
-        raw_events = [ev for ev in self.extractor.extract(doc, mentions)
+        sents, ents = list(doc.sents), doc.ents  # spaCy builds both anew on every read
+        mentions = self.actors.find(doc, date=date, sents=sents, ents=ents)
+        raw_events = [ev for ev in self.extractor.extract(doc, mentions, sents)
                       if not furniture.inside(doc[ev.trigger].idx, web)]
-        times = find_times(doc, pub_date=date)
+        times = find_times(doc, pub_date=date, ents=ents)
         story_countries = {m.country for m in mentions if m.country and len(m.country) == 3}
-        places = self.geocoder.find_places(doc, story_countries=story_countries)
-        sents = list(doc.sents)
+        places = self.geocoder.find_places(doc, story_countries=story_countries, ents=ents)
         story_country = _dominant_country(mentions)
         by_tok = {i: m for m in mentions for i in range(m.start, m.end)}
         events = [self._event(doc, article_id, n, ev, sents, times, places, date,
                               story_country, by_tok)
                   for n, ev in enumerate(raw_events, start=1)]
         quotes = [self._quote(doc, text, q, mentions, events)
-                  for q in find_quotes(doc, cues=self.cues, text=text)
+                  for q in find_quotes(doc, cues=self.cues, text=text, sents=sents)
                   if not furniture.inside(doc[q.content_start].idx, web)]
         return CodedArticle(
             id=article_id, date=date,

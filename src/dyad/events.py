@@ -209,7 +209,9 @@ class EventExtractor:
         return None
 
     # -- extraction ------------------------------------------------------------------------
-    def extract(self, doc: Doc, mentions: Sequence[Mention]) -> list[RawEvent]:
+    def extract(self, doc: Doc, mentions: Sequence[Mention],
+                sents: Sequence[Span] | None = None) -> list[RawEvent]:
+        """The events of the Doc; ``sents`` is ``list(doc.sents)`` if the caller has it."""
         tok2m: list[Mention | None] = [None] * len(doc)
         for m in mentions:
             for i in range(m.start, m.end):
@@ -217,7 +219,7 @@ class EventExtractor:
         events: list[RawEvent] = []
         cands, obliged = self._candidates(doc)
         at = [i for i, _ in cands]
-        for s_index, sent in enumerate(doc.sents):
+        for s_index, sent in enumerate(doc.sents if sents is None else sents):
             lo, hi = bisect_left(at, sent.start), bisect_left(at, sent.end)
             events.extend(self._sentence(doc, sent, s_index, tok2m, cands[lo:hi],
                                          [i for i in obliged if sent.start <= i < sent.end]))

@@ -15,7 +15,7 @@ from dyad.countries import country_table, name_index
 from dyad.records import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "across", "inside", "around",
                             "throughout"})
@@ -82,9 +82,11 @@ class Geocoder:
         best = max(options, key=lambda c: c.population)
         return best.country if best.population >= min_population else None
 
-    def find_places(self, doc: Doc, *, story_countries: Collection[str] = ()) -> list[PlaceMention]:
+    def find_places(self, doc: Doc, *, story_countries: Collection[str] = (),
+                    ents: Sequence[Span] | None = None) -> list[PlaceMention]:
+        """Places the model named, geocoded; ``ents`` is ``doc.ents`` if the caller has it."""
         out: list[PlaceMention] = []
-        for ent in doc.ents:
+        for ent in doc.ents if ents is None else ents:
             if ent.label_ not in PLACE_LABELS:
                 continue
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER, POS
+from spacy.attrs import IS_SPACE, LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from dyad.datafiles import packaged, rows
@@ -297,12 +298,14 @@ def _according_to(sent: Span) -> tuple[Token, Token] | None:
     return None
 
 
-def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
-                text: str | None = None) -> list[QuoteSpan]:
-    """Every attributed (or unattributed direct) quote in the Doc, in text order."""
+def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = None,
+                sents: Sequence[Span] | None = None) -> list[QuoteSpan]:
+    """Every attributed (or unattributed direct) quote in the Doc, in text order; ``text`` and
+    ``sents`` are the Doc's text and ``list(doc.sents)``, rebuilt by spaCy on every read, when
+    the caller has them already."""
     cues = cues or CueLexicon.load()
-    text = doc.text if text is None else text  # doc.text is rebuilt on every read
-    sents = list(doc.sents)
+    text = doc.text if text is None else text
+    sents = list(doc.sents) if sents is None else sents
     found: list[QuoteSpan] = []
     direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text or "''" in text) else []
     covered: list[tuple[int, int]] = []
@@ -313,11 +316,15 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
     starts = [s.start for s in sents]
     n = 0
     according_h = doc.vocab.strings["according"]
-    arr = doc.to_array([POS, LOWER]).reshape(-1, 2)
+    arr = doc.to_array([POS, LOWER, IS_SPACE]).reshape(-1, 3)
     pos_of = arr[:, 0]
-    at = ((pos_of == VERB) | (pos_of == AUX) | (pos_of == NOUN) |
-          (arr[:, 1] == according_h)).nonzero()[0]
-    for i, (pos, lower) in zip(at.tolist(), arr[at].tolist(), strict=True):
+    # the paragraph breaks: a line break is always in a whitespace token of its own
+    breaks = [i for i in arr[:, 2].nonzero()[0].tolist() if "\n" in doc[i].text]
+    according_at = arr[:, 1] == according_h
+    at = ((pos_of == VERB) | (pos_of == AUX) | (pos_of == NOUN) | according_at).nonzero()[0]
+    # (the hashes are not read back into Python: 64-bit numbers are slow to convert)
+    for i, pos, according in zip(at.tolist(), pos_of[at].tolist(), according_at[at].tolist(),
+                                 strict=True):
         # most tokens are none of these: nothing more of them is read
         while n + 1 < len(starts) and i >= starts[n + 1]:
             n += 1
@@ -328,7 +335,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
         elif pos == NOUN:
             if tok.lemma_.lower() in cues.nouns:
                 nouns[n].append(tok)
-        if lower == according_h:
+        if according:
             has_according[n] = True
     sent_attr: dict[int, tuple[Token, Token]] = {}
     # attribution per sentence, for quotes that stand alone next to an attributed one
@@ -385,7 +392,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None,
                 if content is not None:
                     content = _extended(tok, content, cues)
             if content is not None:
-                content = _in_paragraph(doc, tok.i, content)
+                content = _in_paragraph(doc, tok.i, content, breaks)
             else:
                 content = _after_colon(tok, sent, text)
             if content is None:
@@ -556,18 +563,18 @@ def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -
     return True
 
 
-def _in_paragraph(doc: Doc, cue_i: int, content: tuple[int, int]) -> tuple[int, int] | None:
+def _in_paragraph(doc: Doc, cue_i: int, content: tuple[int, int],
+                  breaks: Sequence[int]) -> tuple[int, int] | None:
     """The part of a content in the cue's own paragraph: the parser's sentences may run over a
-    paragraph break, what one person said in one place does not."""
+    paragraph break, what one person said in one place does not. ``breaks``: the indices of the
+    tokens holding a line break, in order."""
     start, end = content
-    for i in range(min(cue_i, end) - 1, start - 1, -1):
-        if "\n" in doc[i].text:
-            start = i + 1
-            break
-    for i in range(max(cue_i + 1, start), end):
-        if "\n" in doc[i].text:
-            end = i
-            break
+    k = bisect_left(breaks, min(cue_i, end))  # the last break before the cue, in the content
+    if k > 0 and breaks[k - 1] >= start:
+        start = breaks[k - 1] + 1
+    k = bisect_left(breaks, max(cue_i + 1, start))  # the first break after it
+    if k < len(breaks) and breaks[k] < end:
+        end = breaks[k]
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -33,11 +33,13 @@ def _pub(pub_date: str | None) -> dt.date | None:
     return dt.date.fromisoformat(pub_date) if pub_date else None
 
 
-def find_times(doc: Doc, *, pub_date: str | None) -> list[TimeMention]:
-    """Time expressions in the Doc with TIMEX3 values against ``pub_date``."""
+def find_times(doc: Doc, *, pub_date: str | None,
+               ents: Sequence[Span] | None = None) -> list[TimeMention]:
+    """Time expressions in the Doc with TIMEX3 values against ``pub_date``; ``ents`` is
+    ``doc.ents`` when the caller has it already (spaCy builds it anew on every read)."""
     pub = _pub(pub_date)
     out: list[TimeMention] = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         for part in _split_range(_trim(ent)):

@@ -148,23 +148,66 @@ def read_quad_gold(path: str | Path) -> list[tuple[str, int]]:
     return out
 
 
+_CLITICS = frozenset({"s", "t", "re", "ve", "ll", "d", "m"})
+
+
+def _glued(tokens: Sequence[str]) -> tuple[bool, ...]:
+    """For each token, whether it was written against the one before it.
+
+    The span file splits written words into tokens: "Russia’s" into ``Russia ’ s``, "rebel-held"
+    into ``rebel - held``, "2,374" into ``2 , 374``, "6.3" into ``6 . 3``, "U.K." into
+    ``U . K .``. Joining every token with a space would hand the coder text no newspaper
+    prints; these are joined back as written.
+    """
+    n = len(tokens)
+    glue = [False] * n
+
+    def word(i: int) -> bool:
+        return 0 <= i < n and tokens[i][:1].isalnum() and tokens[i][-1:].isalnum()
+
+    def initial(i: int) -> bool:
+        return 0 <= i < n and len(tokens[i]) == 1 and tokens[i].isupper()
+
+    for i in range(1, n):
+        tok, prev, nxt = tokens[i], tokens[i - 1], tokens[i + 1] if i + 1 < n else ""
+        if tok in ("’", "'") and word(i - 1) and nxt in _CLITICS:
+            glue[i] = True
+            glue[i + 1] = True
+        elif tok == "-" and word(i - 1) and word(i + 1):
+            glue[i] = True
+            glue[i + 1] = True
+        elif (tok == "," and prev.isdigit() and len(prev) <= 3 and len(nxt) == 3
+              and nxt.isdigit()) or (tok == "." and prev.isdigit() and nxt.isdigit()):
+            glue[i] = True
+            glue[i + 1] = True
+        elif tok == "." and initial(i - 1) and (initial(i + 1) or (i >= 2 and glue[i - 1])):
+            glue[i] = True
+            if initial(i + 1) and i + 2 < n and tokens[i + 2] == ".":
+                glue[i + 1] = True
+    return tuple(glue)
+
+
 @dataclass(frozen=True, slots=True)
 class SpanSentence:
-    """A BIO-tagged sentence; ``text`` is the tokens joined by single spaces."""
+    """A BIO-tagged sentence; ``text`` is the tokens joined by single spaces, except where the
+    file split a written word (see ``_glued``)."""
 
     tokens: tuple[str, ...]
     tags: tuple[str, ...]
 
     @property
     def text(self) -> str:
-        return " ".join(self.tokens)
+        return "".join(tok if glue or i == 0 else " " + tok
+                       for i, (tok, glue) in enumerate(zip(self.tokens, _glued(self.tokens),
+                                                           strict=True)))
 
     @property
     def offsets(self) -> tuple[tuple[int, int], ...]:
         out, pos = [], 0
-        for tok in self.tokens:
+        for i, (tok, glue) in enumerate(zip(self.tokens, _glued(self.tokens), strict=True)):
+            pos += 0 if glue or i == 0 else 1
             out.append((pos, pos + len(tok)))
-            pos += len(tok) + 1
+            pos += len(tok)
         return tuple(out)
 
     def spans(self, role: str) -> frozenset[tuple[int, int]]:

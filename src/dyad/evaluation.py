@@ -156,7 +156,7 @@ def _glued(tokens: Sequence[str]) -> tuple[bool, ...]:
 
     The span file splits written words into tokens: "Russia’s" into ``Russia ’ s``, "rebel-held"
     into ``rebel - held``, "2,374" into ``2 , 374``, "6.3" into ``6 . 3``, "U.K." into
-    ``U . K .``. Joining every token with a space would hand the coder text no newspaper
+    ``U . K .``, "Mr." into ``Mr .``, "Andrés" into ``Andr é s``. Joining every token with a space would hand the coder text no newspaper
     prints; these are joined back as written.
     """
     n = len(tokens)
@@ -173,6 +173,8 @@ def _glued(tokens: Sequence[str]) -> tuple[bool, ...]:
         if tok in ("’", "'") and word(i - 1) and nxt in _CLITICS:
             glue[i] = True
             glue[i + 1] = True
+        elif tok == "’" and prev.endswith("s") and word(i - 1) and word(i + 1):
+            glue[i] = True  # "citizens’ rights"; a closing quote is no apostrophe
         elif tok == "-" and word(i - 1) and word(i + 1):
             glue[i] = True
             glue[i + 1] = True
@@ -180,10 +182,16 @@ def _glued(tokens: Sequence[str]) -> tuple[bool, ...]:
               and nxt.isdigit()) or (tok == "." and prev.isdigit() and nxt.isdigit()):
             glue[i] = True
             glue[i + 1] = True
-        elif tok == "." and initial(i - 1) and (initial(i + 1) or (i >= 2 and glue[i - 1])):
-            glue[i] = True
-            if initial(i + 1) and i + 2 < n and tokens[i + 2] == ".":
-                glue[i + 1] = True
+        elif tok == "." and initial(i - 1):
+            # "U . K .", "George H . W . Bush", "John R . Bass"
+            glue[i] = initial(i + 1) or (i >= 2 and glue[i - 1]) or nxt[:1].isupper()
+            glue[i + 1 if i + 1 < n else i] |= initial(i + 1)
+        elif tok == "." and prev[:1].isupper() and prev[1:].islower() and len(prev) <= 4 \
+                and nxt[:1].isupper():
+            glue[i] = True  # "Mr . Sisi", "Sen . Mitch McConnell": an abbreviated title
+        elif len(tok) == 1 and tok.isalpha() and not tok.isascii() and prev.isalpha():
+            glue[i] = True  # "Andr é s", "K ı r ı kkale": a letter the file split off
+            glue[i + 1 if i + 1 < n else i] |= nxt.isalpha() and nxt[:1].islower()
     return tuple(glue)
 
 

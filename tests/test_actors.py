@@ -230,3 +230,20 @@ def test_actors_a_title_met_before_the_person_it_names_is_that_person(coder):
              "Amina Okoro of Chile said the pullout would take weeks.")
     first = coder.code(other, date="2019-01-01").quotes[0].speaker
     assert first.name != "Amina Okoro"
+
+
+@pytest.mark.parametrize("phrase,code", [
+    ("Kenyan immigrant advocates", "KENSOC"), ("the march organizers", "SOC"),
+    ("liberal groups", "SOC"), ("Chilean environmental groups", "CHLNGO"),
+    ("the president's opponents", "OPP"), ("African nations", "GOV"),
+    ("his Lebanese counterpart", "LBNGOV"),
+])
+def test_actors_groups_named_by_what_they_do(coder, phrase, code):
+    assert coder.resolve_actor(phrase).code == code
+
+
+def test_actors_groups_named_by_what_they_do_keep_events(coder):
+    # "advocates" is an actor, placed in the country the story is about
+    art = coder.code("Immigrant advocates sued the Texas government on Monday.")
+    assert [(e.type, e.source.code, e.target.code) for e in art.events
+            if e.source and e.target] == [("ACCUSE", "USASOC", "USAGOV")]

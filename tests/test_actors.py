@@ -247,3 +247,22 @@ def test_actors_groups_named_by_what_they_do_keep_events(coder):
     art = coder.code("Immigrant advocates sued the Texas government on Monday.")
     assert [(e.type, e.source.code, e.target.code) for e in art.events
             if e.source and e.target] == [("ACCUSE", "USASOC", "USAGOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan army said it would attack them.",
+    "The Taliban said they would release him.",
+    "Egypt proposed a truce, but the Hamas leaders rejected it.",
+])
+def test_actors_an_object_pronoun_is_not_its_verbs_subject(coder, text):
+    # "them", "him", "it" as objects stand for someone other than whoever acts on them
+    events = coder.code(text).events
+    assert events and all(e.target is None or e.source is None or
+                          e.target.code is None or e.target.code != e.source.code
+                          for e in events)
+
+
+def test_actors_a_person_pronoun_is_the_person_who_reports_not_a_group(coder):
+    text = "Dunford said that Abadi assured him that Iraq would not ask Russia for strikes."
+    ev = next(e for e in coder.code(text, date="2015-10-20").events if e.type == "AGREE")
+    assert (ev.source.name, ev.target.name) == ("Haider al-Abadi", "Joseph Dunford")

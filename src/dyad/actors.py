@@ -309,6 +309,7 @@ class _Story:
     last_thing_sent: int = -10
     last_group: Mention | None = None
     last_group_sent: int = -10
+    pronouns: dict[int, Mention] = dataclasses.field(default_factory=dict)  # what each stands for
 
 
 class ActorResolver:
@@ -567,13 +568,27 @@ class ActorResolver:
                     and 0 <= sent_of[tok.i] - sent_of[subject.head] <= 1:
                 target = subject  # "Dunford said ... when Abadi appeared .... He said": Dunford
             if tok.dep_ in ("dobj", "dative", "pobj"):
-                target = _reporting_speaker(tok, story) or target
+                reporter = _reporting_speaker(tok, story)
+                if reporter is not None and reporter.kind in ("person", "title"):
+                    target = reporter  # "him" is a person, not the group that spoke
         elif low in THING_PRONOUNS and sent_of[tok.i] - story.last_thing_sent <= 1:
             target = story.last_thing
         elif low in GROUP_PRONOUNS and sent_of[tok.i] - story.last_group_sent <= 1:
             target = story.last_group
+        if target is not None and tok.dep_ in ("dobj", "dative", "pobj") and \
+                not low.endswith(("self", "selves")):
+            # "the rebels dismissed it", "Kiir pardoned him": an object pronoun is not the
+            # subject of its own verb (that would be "itself", "himself")
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            doer = story.by_head.get(subj.i) or story.pronouns.get(subj.i) \
+                if subj is not None else None
+            if doer is not None and (doer is target or (doer.code, doer.name) ==
+                                     (target.code, target.name)):
+                target = None
         if target is None or target.code is None:
             return []
+        story.pronouns[tok.i] = target
         if target.kind == "person":
             story.by_head[tok.i] = target
         return [dataclasses.replace(target, start=tok.i, end=tok.i + 1, start_char=tok.idx,

@@ -872,3 +872,25 @@ def test_events_a_name_the_parser_reads_as_a_verb_is_still_the_target(coder):
         events = coder.code(text, date="2015-10-20").events
         assert [(e.type, e.target.code, e.target.text) for e in events] == [
             ("ASSAULT", "IMG", "IS")], text
+
+
+def test_events_a_slot_preposition_hanging_off_the_object_or_its_quantity():
+    lex = Lexicon(parse_lines([HEADER, "v:withdraw\tRETREAT\twithdraw\t0874\t10\tprep:from\t\tex\n"],
+                              "t.tsv"))
+    ext = EventExtractor(lex, speech_verbs={"say"})
+    # "Russia withdrew the batch of troops from Syria": "from Syria" hangs off "troops"
+    doc, mentions = parse("Russia/Russia/PROPN/nsubj/1 withdrew/withdraw/VERB/ROOT/1 the/the/DET/det/3"
+                          " batch/batch/NOUN/dobj/1 of/of/ADP/prep/3 troops/troop/NOUN/pobj/4"
+                          " from/from/ADP/prep/5 Syria/Syria/PROPN/pobj/6")
+    assert [triple(e) for e in ext.extract(doc, mentions)] == [
+        ("RETREAT", "RUS", "SYR", "asserted")]
+
+
+def test_events_a_light_verbs_indirect_object_receives_the_act():
+    lex = Lexicon(parse_lines([HEADER, "v:give\tLIGHT\t\t\t\t\t\tex\n",
+                               "n:warning\tTHREATEN\t\t130\t-4.4\tprep:to\t\tex\n"], "t.tsv"))
+    ext = EventExtractor(lex, speech_verbs={"say"})
+    doc, mentions = parse("Israel/Israel/PROPN/nsubj/1 gave/give/VERB/ROOT/1 Iran/Iran/PROPN/dative/1"
+                          " a/a/DET/det/4 warning/warning/NOUN/dobj/1")
+    assert [triple(e) for e in ext.extract(doc, mentions)] == [
+        ("THREATEN", "ISR", "IRN", "asserted")]

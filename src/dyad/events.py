@@ -735,11 +735,16 @@ class EventExtractor:
             source = verb.head
             rule = ":acl"
         target = _target_by_slots(verb, pat.targets)
-        if target is None and pat.obj is not None:
-            # "used chemical weapons against X": the preposition hangs off the named object
+        if target is None:
+            # "used chemical weapons against X", "withdrew its troops from X", "withdrew the
+            # batch of 200 peacekeepers from X": the preposition hangs off the object
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                target = _target_by_slots(obj, tuple(t for t in pat.targets if t != "dobj"))
+            slots = tuple(t for t in pat.targets if t.startswith("prep:"))
+            if obj is not None and slots:
+                target = _target_by_slots(obj, slots)
+                of = _target_by_slots(obj, ("prep:of",)) if _partitive(obj) else None
+                if target is None and of is not None:
+                    target = _target_by_slots(of, slots)
         return source, target, rule
 
     def _nominal(self, doc: Doc, noun: Token, pat: Pattern, s_index: int,
@@ -783,7 +788,10 @@ class EventExtractor:
             return None
         tgt_tok = receiver if receiver is not None else _target_by_slots(noun, pat.targets)
         if tgt_tok is None and light is not None:
-            tgt_tok = _target_by_slots(light, tuple(t for t in pat.targets if t != "dobj"))
+            # "gave Putin a warning", "offered Kiev support": the light verb's indirect
+            # object receives the act
+            tgt_tok = _target_by_slots(light, (*(t for t in pat.targets if t != "dobj"),
+                                               "dative"))
         with_prep = next((a for a in noun.ancestors if a.dep_ == "prep"), None)
         if tgt_tok is None and light is not None and with_prep is not None and \
                 with_prep.lower_ == "with" and with_prep.head.i == light.i:

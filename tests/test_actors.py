@@ -266,3 +266,13 @@ def test_actors_a_person_pronoun_is_the_person_who_reports_not_a_group(coder):
     text = "Dunford said that Abadi assured him that Iraq would not ask Russia for strikes."
     ev = next(e for e in coder.code(text, date="2015-10-20").events if e.type == "AGREE")
     assert (ev.source.name, ev.target.name) == ("Haider al-Abadi", "Joseph Dunford")
+
+
+@pytest.mark.parametrize("text,written", [
+    ("Ethiopia rejected U.S. calls for a unilateral ceasefire in Tigray.", "U.S. calls"),
+    ("Kenya rejected Somalia's demand for the release of the fishermen.", "Somalia's demand"),
+    ("Syria rejected the Damascus warning of military action.", "the Damascus warning"),
+])
+def test_actors_an_act_its_modifier_codes_is_written_without_its_content(coder, text, written):
+    ev = next(e for e in coder.code(text).events if e.type == "REJECT")
+    assert ev.target.text == written

@@ -276,3 +276,16 @@ def test_actors_a_person_pronoun_is_the_person_who_reports_not_a_group(coder):
 def test_actors_an_act_its_modifier_codes_is_written_without_its_content(coder, text, written):
     ev = next(e for e in coder.code(text).events if e.type == "REJECT")
     assert ev.target.text == written
+
+
+def test_actors_a_sector_noun_modifying_a_plain_noun_is_an_actor(coder):
+    offer = coder.code("The Taliban rejected an Afghan government offer of a ceasefire.").events
+    assert [(e.type, e.target.code) for e in offer] == [("REJECT", "AFGGOV")]
+    station = coder.code("Gunmen attacked a police station in Kano.").events
+    assert [e.target.code for e in station if e.type == "ASSAULT"] == ["NGACOP"]
+    # "government forces" stay the forces; children named as a modifier are no agent
+    forces = coder.actors.find(coder.nlp("Syrian government forces shelled the town."))
+    assert [m.text for m in forces if m.code == "SYRMIL"] == ["Syrian government forces"]
+    assert not any(m.sector == "GOV" for m in forces)
+    abductions = coder.actors.find(coder.nlp("The LRA is blamed for child abductions."))
+    assert all(m.sector != "CVL" for m in abductions)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 from spacy.attrs import DEP, POS
 from spacy.symbols import NOUN, PRON, PROPN
 
@@ -359,6 +360,15 @@ class ActorResolver:
         pos_of, dep_of = arr[:, 0], arr[:, 1]
         at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) &
               (dep_of != strings["compound"]) & (dep_of != strings["flat"])).nonzero()[0]
+        # a sector noun modifying a noun that names no actor is an actor of its own: "the
+        # Afghan government offer", "a police station" (not "government forces": those are
+        # the forces; not "child abductions": civilians so named are what the act is done to)
+        modifiers = [i for i in ((pos_of == NOUN) & (dep_of == strings["compound"])
+                                 ).nonzero()[0].tolist()
+                     if self.kb.sectors.get(doc[i].lemma_.lower(), ("CVL",))[0] != "CVL"
+                     and self._plain_noun(doc[i].head, kb_at, person_at)]
+        if modifiers:
+            at = np.union1d(at, np.asarray(modifiers, dtype=at.dtype))
         for i, pos in zip(at.tolist(), pos_of[at].tolist(), strict=True):
             tok = doc[i]
             if self.skip_plain_nouns and pos != PRON and kb_at[i] is None \
@@ -380,6 +390,12 @@ class ActorResolver:
         mentions = _fill_story_country(mentions, sent_of)
         mentions = _bind_forward(doc, mentions, sent_of)
         return _with_entities(mentions)
+
+    def _plain_noun(self, tok: Token, kb_at: list, person_at: list[bool]) -> bool:
+        """A common noun that is no actor's name, title or sector noun."""
+        return tok.pos_ == "NOUN" and kb_at[tok.i] is None and not person_at[tok.i] and \
+            tok.lemma_.lower() not in self._sector_heads and \
+            tok.lower_ not in self._sector_heads
 
     def _phrase(self, doc: Doc, head: Token, kb_at: list, person_at: list[bool],
                 story: _Story, date: str | None, sent_of: list[int]) -> list[Mention]:

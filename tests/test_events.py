@@ -894,3 +894,11 @@ def test_events_a_light_verbs_indirect_object_receives_the_act():
                           " a/a/DET/det/4 warning/warning/NOUN/dobj/1")
     assert [triple(e) for e in ext.extract(doc, mentions)] == [
         ("THREATEN", "ISR", "IRN", "asserted")]
+
+
+def test_events_a_long_list_on_one_side_is_one_event_per_member(coder):
+    text = ("Germany, Russia, Switzerland, Sweden, Norway, Finland and Denmark have provided "
+            "donations to Palestinians.")
+    events = [e for e in coder.code(text).events if e.type == "AID"]
+    assert [e.source.country for e in events] == ["DEU", "RUS", "CHE", "SWE", "NOR", "FIN", "DNK"]
+    assert {e.target.country for e in events} == {"PSE"}

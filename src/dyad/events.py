@@ -535,9 +535,13 @@ class EventExtractor:
             return [replace(ev, source=a[0], source_tok=a[1], target=b[0], target_tok=b[1])
                     for a, b in pairs if a[0] is not None and b[0] is not None and
                     a[0].code != b[0].code] or [ev]
+        # a list on one side only is one event per member ("Germany, Russia, ... and Denmark
+        # provided donations to X"); lists on both sides are capped (4 by 4)
+        n_src = 8 if len(targets) == 1 else 4
+        n_tgt = 8 if len(sources) == 1 else 4
         out = []
-        for src, s_tok in sources[:4]:
-            for tgt, t_tok in targets[:4]:
+        for src, s_tok in sources[:n_src]:
+            for tgt, t_tok in targets[:n_tgt]:
                 if src is not None and tgt is not None and src.code == tgt.code:
                     continue
                 out.append(replace(ev, source=src, source_tok=s_tok, target=tgt, target_tok=t_tok))

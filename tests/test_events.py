@@ -902,3 +902,20 @@ def test_events_a_long_list_on_one_side_is_one_event_per_member(coder):
     events = [e for e in coder.code(text).events if e.type == "AID"]
     assert [e.source.country for e in events] == ["DEU", "RUS", "CHE", "SWE", "NOR", "FIN", "DNK"]
     assert {e.target.country for e in events} == {"PSE"}
+
+
+def test_events_the_object_a_pattern_names_is_no_target():
+    lex = Lexicon(parse_lines([HEADER, "v:violate >ceasefire\tASSAULT\t\t190\t-10\t\t\tex\n",
+                               "v:lift >emergency\tCONCEDE\t\t0863\t7\t\t\tex\n"], "t.tsv"))
+    ext = EventExtractor(lex, speech_verbs={"say"})
+    doc, mentions = parse("Russia/Russia/PROPN/nsubj/1 violated/violate/VERB/ROOT/1 the/the/DET/det/3"
+                          " ceasefire/ceasefire/NOUN/dobj/1")
+    evs = ext.extract(doc, mentions)
+    assert [triple(e) for e in evs] == [("ASSAULT", "RUS", None, "asserted")]
+    assert evs[0].target_tok is None  # not written as "the ceasefire"
+    doc, mentions = parse("Iraq/Iraq/PROPN/nsubj/1 lifted/lift/VERB/ROOT/1 a/a/DET/det/3"
+                          " state/state/NOUN/dobj/1 of/of/ADP/prep/3"
+                          " emergency/emergency/NOUN/pobj/4")
+    evs = ext.extract(doc, mentions)
+    assert [triple(e) for e in evs] == [("CONCEDE", "IRQ", None, "asserted")]
+    assert evs[0].target_tok is None

@@ -378,7 +378,8 @@ class EventExtractor:
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
-        found = [_subordinated(doc, self._fill_target(doc, ev, tok2m)) for ev in found]
+        found = [_subordinated(doc, self._fill_target(doc, _no_own_object(doc, ev, tok2m),
+                                                      tok2m)) for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         # an event whose source and target are both unresolved says nothing an analyst can use
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
@@ -977,6 +978,26 @@ def _has_mark(verb: Token, word: str) -> bool:
         if c.dep_ == "mark" and c.lower_ == word:
             return True
     return False
+
+
+def _no_own_object(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:
+    """The object a pattern names is part of the act, not whom it is done to: "will not end
+    the strike", "violated the ceasefire", "lifted a state of emergency" have no target unless
+    the object carries one ("lifted the ban on the LTTE")."""
+    from dataclasses import replace
+
+    obj, tok_i = ev.pattern.obj, ev.target_tok
+    if obj is None or tok_i is None:
+        return ev
+    tok = doc[tok_i]
+    if any(g.lemma_.lower() == obj or g.lower_ == obj for c in tok.children
+           if c.dep_ == "prep" and c.lower_ == "of" for g in [_pobj(c)] if g is not None):
+        # "a state of emergency", "a state of siege": the state is no actor here
+        return replace(ev, target=None, target_tok=None)
+    if tok2m[tok_i] is None and not (ev.target is not None and ev.target.code) and \
+            (tok.lemma_.lower() == obj or tok.lower_ == obj):
+        return replace(ev, target=None, target_tok=None)
+    return ev
 
 
 def _refused(verb: Token) -> bool:

@@ -919,3 +919,14 @@ def test_events_the_object_a_pattern_names_is_no_target():
     evs = ext.extract(doc, mentions)
     assert [triple(e) for e in evs] == [("CONCEDE", "IRQ", None, "asserted")]
     assert evs[0].target_tok is None
+
+
+def test_events_a_sum_or_a_conjunction_is_no_target(coder):
+    appeal = coder.code("The United Nations launched an appeal for $80 million.").events
+    assert [(e.type, e.target) for e in appeal] == [("REQUEST", None)]
+    lex = Lexicon(parse_lines([HEADER, "v:demand\tREQUEST\t\t100\t-5\t\t\tex\n"], "t.tsv"))
+    # the parser's slip: "that" as the subject of a clause read as the object of "demanded"
+    doc, mentions = parse("Iran/Iran/PROPN/nsubj/1 demanded/demand/VERB/ROOT/1"
+                          " that/that/SCONJ/dobj/1 ././PUNCT/punct/1")
+    evs = EventExtractor(lex).extract(doc, mentions)
+    assert [(triple(e), e.target_tok) for e in evs] == [(("REQUEST", "IRN", None, "asserted"), None)]

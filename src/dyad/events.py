@@ -378,8 +378,9 @@ class EventExtractor:
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
-        found = [_subordinated(doc, self._fill_target(doc, _no_own_object(doc, ev, tok2m),
-                                                      tok2m)) for ev in found]
+        found = [_subordinated(doc, self._fill_target(
+            doc, _no_own_object(doc, _no_non_actor(doc, ev, tok2m), tok2m), tok2m))
+            for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         # an event whose source and target are both unresolved says nothing an analyst can use
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
@@ -978,6 +979,27 @@ def _has_mark(verb: Token, word: str) -> bool:
         if c.dep_ == "mark" and c.lower_ == word:
             return True
     return False
+
+
+# What a phrase headed by a token the model marks so cannot be: an actor.
+NON_ACTOR_ENTS = frozenset({"MONEY", "PERCENT", "DATE", "TIME"})
+
+
+def _no_non_actor(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:
+    """A sum, a date or a conjunction is no actor: "launched an appeal for $80 million",
+    "fighting for a sixth straight day", "demanded that [Bashir stand trial]" (the parser's
+    object "that")."""
+    from dataclasses import replace
+
+    def junk(i: int | None) -> bool:
+        return i is not None and tok2m[i] is None and \
+            (doc[i].ent_type_ in NON_ACTOR_ENTS or doc[i].pos_ == "SCONJ")
+
+    if junk(ev.source_tok):
+        ev = replace(ev, source=None, source_tok=None)
+    if junk(ev.target_tok):
+        ev = replace(ev, target=None, target_tok=None)
+    return ev
 
 
 def _no_own_object(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:

@@ -243,3 +243,62 @@ def test_actors_numbering_a_mention_keeps_every_other_field():
     m = Mention(**values)
     assert _numbered(m, 7) == dataclasses.replace(m, entity=7)
     assert _numbered(m, 7) != m
+
+
+@pytest.mark.parametrize("phrase,code", [
+    ("Kenyan immigrant advocates", "KENSOC"), ("the march organizers", "SOC"),
+    ("liberal groups", "SOC"), ("Chilean environmental groups", "CHLNGO"),
+    ("the president's opponents", "OPP"), ("African nations", "GOV"),
+    ("his Lebanese counterpart", "LBNGOV"),
+])
+def test_actors_groups_named_by_what_they_do(coder, phrase, code):
+    assert coder.resolve_actor(phrase).code == code
+
+
+def test_actors_groups_named_by_what_they_do_keep_events(coder):
+    # "advocates" is an actor, placed in the country the story is about
+    art = coder.code("Immigrant advocates sued the Texas government on Monday.")
+    assert [(e.type, e.source.code, e.target.code) for e in art.events
+            if e.source and e.target] == [("ACCUSE", "USASOC", "USAGOV")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan army said it would attack them.",
+    "The Taliban said they would release him.",
+    "Egypt proposed a truce, but the Hamas leaders rejected it.",
+])
+def test_actors_an_object_pronoun_is_not_its_verbs_subject(coder, text):
+    # "them", "him", "it" as objects stand for someone other than whoever acts on them
+    events = coder.code(text).events
+    assert events and all(e.target is None or e.source is None or
+                          e.target.code is None or e.target.code != e.source.code
+                          for e in events)
+
+
+def test_actors_a_person_pronoun_is_the_person_who_reports_not_a_group(coder):
+    text = "Dunford said that Abadi assured him that Iraq would not ask Russia for strikes."
+    ev = next(e for e in coder.code(text, date="2015-10-20").events if e.type == "AGREE")
+    assert (ev.source.name, ev.target.name) == ("Haider al-Abadi", "Joseph Dunford")
+
+
+@pytest.mark.parametrize("text,written", [
+    ("Ethiopia rejected U.S. calls for a unilateral ceasefire in Tigray.", "U.S. calls"),
+    ("Kenya rejected Somalia's demand for the release of the fishermen.", "Somalia's demand"),
+    ("Syria rejected the Damascus warning of military action.", "the Damascus warning"),
+])
+def test_actors_an_act_its_modifier_codes_is_written_without_its_content(coder, text, written):
+    ev = next(e for e in coder.code(text).events if e.type == "REJECT")
+    assert ev.target.text == written
+
+
+def test_actors_a_sector_noun_modifying_a_plain_noun_is_an_actor(coder):
+    offer = coder.code("The Taliban rejected an Afghan government offer of a ceasefire.").events
+    assert [(e.type, e.target.code) for e in offer] == [("REJECT", "AFGGOV")]
+    station = coder.code("Gunmen attacked a police station in Kano.").events
+    assert [e.target.code for e in station if e.type == "ASSAULT"] == ["NGACOP"]
+    # "government forces" stay the forces; children named as a modifier are no agent
+    forces = coder.actors.find(coder.nlp("Syrian government forces shelled the town."))
+    assert [m.text for m in forces if m.code == "SYRMIL"] == ["Syrian government forces"]
+    assert not any(m.sector == "GOV" for m in forces)
+    abductions = coder.actors.find(coder.nlp("The LRA is blamed for child abductions."))
+    assert all(m.sector != "CVL" for m in abductions)

@@ -146,6 +146,21 @@ def test_evaluation_read_span_gold(tmp_path: Path) -> None:
         read_span_gold(path)
 
 
+def test_evaluation_span_gold_text_rejoins_split_words(tmp_path: Path) -> None:
+    # The span file splits written words; the coder must see them as written, and each token's
+    # offsets must still point at it.
+    toks = ["Kenya", "’", "s", "rebel", "-", "held", "town", "lost", "2", ",", "500", "of",
+            "6", ".", "3", "million", "U", ".", "K", ".", "pounds", ",", "300", "said", "-", "-",
+            "Mr", ".", "Andr", "é", "s", "R", ".", "Soto", "of", "citizens", "’", "rights", "’",
+            "."]
+    path = tmp_path / "s.txt"
+    path.write_text("".join(f"{t} O\n" for t in toks), encoding="utf-8")
+    sent = read_span_gold(path)[0]
+    assert sent.text == ("Kenya’s rebel-held town lost 2,500 of 6.3 million U.K. pounds , 300 "
+                         "said - - Mr. Andrés R. Soto of citizens’ rights ’ .")
+    assert all(sent.text[a:b] == t for (a, b), t in zip(sent.offsets, toks, strict=True))
+
+
 # -- events scoring ----------------------------------------------------------------------------
 GOLD_ROWS = [
     gold("g1", "AGREE", [("USA", "GOV"), ("GBR", "GOV")], [("IRN", None)]),

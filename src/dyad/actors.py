@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
 from spacy.attrs import DEP, POS
 from spacy.symbols import NOUN, PRON, PROPN
 
@@ -309,6 +310,7 @@ class _Story:
     last_thing_sent: int = -10
     last_group: Mention | None = None
     last_group_sent: int = -10
+    pronouns: dict[int, Mention] = dataclasses.field(default_factory=dict)  # what each stands for
 
 
 class ActorResolver:
@@ -361,6 +363,15 @@ class ActorResolver:
         pos_of, dep_of = arr[:, 0], arr[:, 1]
         at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) &
               (dep_of != strings["compound"]) & (dep_of != strings["flat"])).nonzero()[0]
+        # a sector noun modifying a noun that names no actor is an actor of its own: "the
+        # Afghan government offer", "a police station" (not "government forces": those are
+        # the forces; not "child abductions": civilians so named are what the act is done to)
+        modifiers = [i for i in ((pos_of == NOUN) & (dep_of == strings["compound"])
+                                 ).nonzero()[0].tolist()
+                     if self.kb.sectors.get(doc[i].lemma_.lower(), ("CVL",))[0] != "CVL"
+                     and self._plain_noun(doc[i].head, kb_at, person_at)]
+        if modifiers:
+            at = np.union1d(at, np.asarray(modifiers, dtype=at.dtype))
         for i, pos in zip(at.tolist(), pos_of[at].tolist(), strict=True):
             tok = doc[i]
             if self.skip_plain_nouns and pos != PRON and kb_at[i] is None \
@@ -382,6 +393,12 @@ class ActorResolver:
         mentions = _fill_story_country(mentions, sent_of)
         mentions = _bind_forward(doc, mentions, sent_of)
         return _with_entities(mentions)
+
+    def _plain_noun(self, tok: Token, kb_at: list, person_at: list[bool]) -> bool:
+        """A common noun that is no actor's name, title or sector noun."""
+        return tok.pos_ == "NOUN" and kb_at[tok.i] is None and not person_at[tok.i] and \
+            tok.lemma_.lower() not in self._sector_heads and \
+            tok.lower_ not in self._sector_heads
 
     def _phrase(self, doc: Doc, head: Token, kb_at: list, person_at: list[bool],
                 story: _Story, date: str | None, sent_of: list[int]) -> list[Mention]:
@@ -570,13 +587,27 @@ class ActorResolver:
                     and 0 <= sent_of[tok.i] - sent_of[subject.head] <= 1:
                 target = subject  # "Dunford said ... when Abadi appeared .... He said": Dunford
             if tok.dep_ in ("dobj", "dative", "pobj"):
-                target = _reporting_speaker(tok, story) or target
+                reporter = _reporting_speaker(tok, story)
+                if reporter is not None and reporter.kind in ("person", "title"):
+                    target = reporter  # "him" is a person, not the group that spoke
         elif low in THING_PRONOUNS and sent_of[tok.i] - story.last_thing_sent <= 1:
             target = story.last_thing
         elif low in GROUP_PRONOUNS and sent_of[tok.i] - story.last_group_sent <= 1:
             target = story.last_group
+        if target is not None and tok.dep_ in ("dobj", "dative", "pobj") and \
+                not low.endswith(("self", "selves")):
+            # "the rebels dismissed it", "Kiir pardoned him": an object pronoun is not the
+            # subject of its own verb (that would be "itself", "himself")
+            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            doer = story.by_head.get(subj.i) or story.pronouns.get(subj.i) \
+                if subj is not None else None
+            if doer is not None and (doer is target or (doer.code, doer.name) ==
+                                     (target.code, target.name)):
+                target = None
         if target is None or target.code is None:
             return []
+        story.pronouns[tok.i] = target
         if target.kind == "person":
             story.by_head[tok.i] = target
         return [dataclasses.replace(target, start=tok.i, end=tok.i + 1, start_char=tok.idx,

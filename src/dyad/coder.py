@@ -212,9 +212,15 @@ class Coder:
                 head = ante if ante is not None else head
         # "the Croatian government's request for revocation of ...": a thing its possessor
         # codes is written without what it is for or about
+        # "U.S. calls for a ceasefire", "the JIA demand for the sacking of ...": so is an act
+        # its modifier codes
         owned = mention is not None and by_tok is not None and head not in by_tok and \
-            doc[head].pos_ == "NOUN" and doc[mention.head].dep_ == "poss" and \
-            doc[mention.head].head.i == head
+            (doc[head].pos_ == "NOUN" or
+             doc[head].pos_ == "VERB" and doc[head].dep_ in _NOMINAL_DEPS) and \
+            doc[mention.head].head.i == head and \
+            (doc[mention.head].dep_ == "poss" or
+             doc[mention.head].dep_ in ("compound", "amod", "nmod") and
+             doc[head].lemma_.lower() in self.lexicon.nouns)
         if mention is not None and doc[head].pos_ in ("AUX", "VERB") \
                 and mention.start <= head < mention.end:
             span = doc[mention.start:mention.end]  # a name the parser read as a verb ("IS")
@@ -316,6 +322,8 @@ _OUTSIDE_NP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "parata
                          "npadvmod", "advmod"})
 
 
+# where the parser puts a noun it tagged as a verb ("rejected U.S. calls for ...")
+_NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "appos"})
 _PRECONJ = frozenset({"both", "either", "neither"})
 _CONTENT_PREPS = frozenset({"for", "of", "at", "from", "on", "to", "about", "over"})
 

@@ -380,7 +380,9 @@ class EventExtractor:
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
-        found = [_subordinated(doc, self._fill_target(doc, ev, tok2m)) for ev in found]
+        found = [_subordinated(doc, self._fill_target(
+            doc, _no_own_object(doc, _no_non_actor(doc, ev, tok2m), tok2m), tok2m))
+            for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         # an event whose source and target are both unresolved says nothing an analyst can use
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
@@ -537,9 +539,13 @@ class EventExtractor:
             return [replace(ev, source=a[0], source_tok=a[1], target=b[0], target_tok=b[1])
                     for a, b in pairs if a[0] is not None and b[0] is not None and
                     a[0].code != b[0].code] or [ev]
+        # a list on one side only is one event per member ("Germany, Russia, ... and Denmark
+        # provided donations to X"); lists on both sides are capped (4 by 4)
+        n_src = 8 if len(targets) == 1 else 4
+        n_tgt = 8 if len(sources) == 1 else 4
         out = []
-        for src, s_tok in sources[:4]:
-            for tgt, t_tok in targets[:4]:
+        for src, s_tok in sources[:n_src]:
+            for tgt, t_tok in targets[:n_tgt]:
                 if src is not None and tgt is not None and src.code == tgt.code:
                     continue
                 out.append(replace(ev, source=src, source_tok=s_tok, target=tgt, target_tok=t_tok))
@@ -737,11 +743,16 @@ class EventExtractor:
             source = verb.head
             rule = ":acl"
         target = _target_by_slots(verb, pat.targets)
-        if target is None and pat.obj is not None:
-            # "used chemical weapons against X": the preposition hangs off the named object
+        if target is None:
+            # "used chemical weapons against X", "withdrew its troops from X", "withdrew the
+            # batch of 200 peacekeepers from X": the preposition hangs off the object
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if obj is not None:
-                target = _target_by_slots(obj, tuple(t for t in pat.targets if t != "dobj"))
+            slots = tuple(t for t in pat.targets if t.startswith("prep:"))
+            if obj is not None and slots:
+                target = _target_by_slots(obj, slots)
+                of = _target_by_slots(obj, ("prep:of",)) if _partitive(obj) else None
+                if target is None and of is not None:
+                    target = _target_by_slots(of, slots)
         return source, target, rule
 
     def _nominal(self, doc: Doc, noun: Token, pat: Pattern, s_index: int,
@@ -785,7 +796,10 @@ class EventExtractor:
             return None
         tgt_tok = receiver if receiver is not None else _target_by_slots(noun, pat.targets)
         if tgt_tok is None and light is not None:
-            tgt_tok = _target_by_slots(light, tuple(t for t in pat.targets if t != "dobj"))
+            # "gave Putin a warning", "offered Kiev support": the light verb's indirect
+            # object receives the act
+            tgt_tok = _target_by_slots(light, (*(t for t in pat.targets if t != "dobj"),
+                                               "dative"))
         with_prep = next((a for a in noun.ancestors if a.dep_ == "prep"), None)
         if tgt_tok is None and light is not None and with_prep is not None and \
                 with_prep.lower_ == "with" and with_prep.head.i == light.i:
@@ -967,6 +981,47 @@ def _has_mark(verb: Token, word: str) -> bool:
         if c.dep_ == "mark" and c.lower_ == word:
             return True
     return False
+
+
+# What a phrase headed by a token the model marks so cannot be: an actor.
+NON_ACTOR_ENTS = frozenset({"MONEY", "PERCENT", "DATE", "TIME"})
+
+
+def _no_non_actor(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:
+    """A sum, a date or a conjunction is no actor: "launched an appeal for $80 million",
+    "fighting for a sixth straight day", "demanded that [Bashir stand trial]" (the parser's
+    object "that")."""
+    from dataclasses import replace
+
+    def junk(i: int | None) -> bool:
+        return i is not None and tok2m[i] is None and \
+            (doc[i].ent_type_ in NON_ACTOR_ENTS or doc[i].pos_ == "SCONJ")
+
+    if junk(ev.source_tok):
+        ev = replace(ev, source=None, source_tok=None)
+    if junk(ev.target_tok):
+        ev = replace(ev, target=None, target_tok=None)
+    return ev
+
+
+def _no_own_object(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:
+    """The object a pattern names is part of the act, not whom it is done to: "will not end
+    the strike", "violated the ceasefire", "lifted a state of emergency" have no target unless
+    the object carries one ("lifted the ban on the LTTE")."""
+    from dataclasses import replace
+
+    obj, tok_i = ev.pattern.obj, ev.target_tok
+    if obj is None or tok_i is None:
+        return ev
+    tok = doc[tok_i]
+    if any(g.lemma_.lower() == obj or g.lower_ == obj for c in tok.children
+           if c.dep_ == "prep" and c.lower_ == "of" for g in [_pobj(c)] if g is not None):
+        # "a state of emergency", "a state of siege": the state is no actor here
+        return replace(ev, target=None, target_tok=None)
+    if tok2m[tok_i] is None and not (ev.target is not None and ev.target.code) and \
+            (tok.lemma_.lower() == obj or tok.lower_ == obj):
+        return replace(ev, target=None, target_tok=None)
+    return ev
 
 
 def _refused(verb: Token) -> bool:

@@ -872,3 +872,30 @@ def test_events_a_name_the_parser_reads_as_a_verb_is_still_the_target(coder):
         events = coder.code(text, date="2015-10-20").events
         assert [(e.type, e.target.code, e.target.text) for e in events] == [
             ("ASSAULT", "IMG", "IS")], text
+
+
+def test_events_a_noun_modifying_a_noun_names_a_kind_of_thing_no_act(coder):
+    assert _types(coder, "Britain's parliament rejected the EU withdrawal agreement again.") == [
+        ("REJECT", "GBRLEG", "IGOEUR")]
+
+
+def test_events_a_threatened_act_named_by_a_light_verb_is_no_event_of_its_own(coder):
+    # as "threatened to attack": the threat is the event, the offensive its content
+    assert _types(coder, "Iran threatened to launch a military offensive in the Gulf.") == [
+        ("THREATEN", "IRN", None)]
+
+
+def test_events_a_demand_that_the_parser_hangs_from_the_verb_still_names_who_must_act(coder):
+    assert _types(coder, "Egypt renewed its demand on Sunday that Ethiopia stop filling the "
+                         "dam.") == [("REQUEST", "EGY", "ETH")]
+
+
+def test_events_what_must_be_done_is_the_demands_content_all_of_it(coder):
+    assert _types(coder, "Kenya said Uganda must pay compensation to help the victims.") == [
+        ("REQUEST", "KEN", "UGA")]
+    # a clause with its own subject says something else: a past act, one's own promise
+    assert _types(coder, "Russia said Japan must return the islands which it seized in "
+                         "1945.")[1][0] == "COERCE"
+    assert _types(coder, "The US president said Iran must stop enriching uranium before "
+                         "Washington would support lifting the sanctions on Iran.")[1] == (
+        "SUPPORT", "USAGOV", "IRN")

@@ -290,10 +290,9 @@ class EventExtractor:
         # what a demand asks for is its content, no act yet ("its demand that Israel ease ...")
         for i, npat in list(noun_hits.items()):
             if npat.type == "REQUEST":
-                for t in doc[i].children:
-                    if t.dep_ in ("acl", "ccomp"):
-                        for g in t.subtree:
-                            verb_hits.pop(g.i, None)
+                for t in _content_clauses(doc[i]):
+                    for g in t.subtree:
+                        verb_hits.pop(g.i, None)
         for i in no_event:
             noun_hits.pop(i, None)
             # what a denied charge says happened is alleged, then denied: no event ("rejected
@@ -305,7 +304,9 @@ class EventExtractor:
                         noun_hits.pop(g.i, None)
         demands = self._demands(doc, obliged, s_index, tok2m)
         found.extend(d for d, _ in demands if d is not None)
-        demanded = {v for _, v in demands}
+        # what must be done is the demand's content, all of it ("the US must allocate more
+        # money to help with the crisis"): no act of its own
+        demanded = {g for _, v in demands for g in _content(doc[v])}
         if not verb_hits and not noun_hits:
             return found
         used_nouns: set[int] = set()
@@ -324,6 +325,10 @@ class EventExtractor:
                 if obj is None or obj_pat is None:
                     continue
                 used_nouns.add(obj.i)
+                outer = _governing_trigger(verb, verb_hits)
+                if outer is not None and verb_hits[outer.i].type in GOVERNING_TYPES \
+                        and not verb_hits[outer.i].light:
+                    continue  # "threatened to launch an offensive": as "threatened to attack"
                 ev = self._nominal(doc, obj, obj_pat, s_index, tok2m, light=verb,
                                    light_lemma=pat.lemma)
                 if ev is not None:
@@ -371,6 +376,8 @@ class EventExtractor:
         for ni, pat in noun_hits.items():
             if ni in used_nouns:
                 continue
+            if doc[ni].dep_ == "compound" and doc[ni].head.pos_ in ("NOUN", "PROPN"):
+                continue  # "U.N. aid convoys", "protest leaders": a kind of thing, no act
             if pat.type == "CONSULT" and _setting(doc[ni]):
                 continue  # "said at a UN ocean conference": where something else happened
             if _setting(doc[ni], TIME_PREPS):
@@ -452,8 +459,8 @@ class EventExtractor:
                     break
         if found is None and ev.pattern.type in ("REQUEST", "THREATEN") and not verbal:
             # "its demand that Israel ease restrictions": who must act is asked
-            for c in trigger.children:
-                if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            for c in _content_clauses(trigger):
+                if c.pos_ in ("VERB", "AUX"):
                     subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
                     m = self._np_mention(subj, tok2m)
                     if subj is not None and m is not None and m.code and \
@@ -1537,6 +1544,33 @@ def _next_mention(doc: Doc, verb: Token, tok2m: list[Mention | None]
             break
         i += 1
     return None, None
+
+
+def _content(verb: Token) -> set[int]:
+    """The tokens of what a clause says must be done: the verb and what hangs from it, but
+    not a clause with its own subject ("a helicopter that was captured last week", "before he
+    would support lifting sanctions"), which says something else."""
+    out: set[int] = set()
+    todo = [verb]
+    while todo:
+        tok = todo.pop()
+        out.add(tok.i)
+        todo.extend(c for c in tok.children
+                    if not (c.dep_ in ("advcl", "relcl", "ccomp", "parataxis", "conj") and
+                            any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                                for g in c.children)))
+    return out
+
+
+def _content_clauses(noun: Token) -> list[Token]:
+    """The clauses saying what a noun (a demand, a call) asks for: its own ("its demand that
+    Israel ease restrictions"), or one the parser hung from the verb the noun is the object of
+    when a "that" clause follows the noun ("reiterated its demand today that Israel ease ...")."""
+    out = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    if noun.dep_ == "dobj":
+        out += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return out
 
 
 def _governing_trigger(verb: Token, verb_hits: dict[int, Pattern]) -> Token | None:

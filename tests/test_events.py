@@ -899,3 +899,17 @@ def test_events_what_must_be_done_is_the_demands_content_all_of_it(coder):
     assert _types(coder, "The US president said Iran must stop enriching uranium before "
                          "Washington would support lifting the sanctions on Iran.")[1] == (
         "SUPPORT", "USAGOV", "IRN")
+
+
+def test_events_an_attack_prepared_is_a_show_of_force_one_declared_ready_for_a_threat(coder):
+    events = coder.code("The Ethiopian army prepared to resume shelling Eritrean positions.",
+                        date="2019-01-01").events
+    assert [(e.type, e.cameo, e.target.code) for e in events] == [
+        ("MOBILIZE", "150", "ERI")]
+    assert _types(coder, "Russia is prepared to use force against Ukraine.")[0][0] == "THREATEN"
+
+
+def test_events_forces_mobilized_are_the_mobilizers_own_the_target_whom_they_face(coder):
+    assert _types(coder, "Greece mobilized its reservists for a possible war against "
+                         "Turkey.") == [("MOBILIZE", "GRC", "TUR")]
+    assert _types(coder, "Armenia mobilized its army.") == [("MOBILIZE", "ARM", None)]

@@ -637,6 +637,13 @@ class EventExtractor:
                 target, tgt_tok = carried
         if tgt_tok is None and "dobj" in pat.targets:
             target, tgt_tok = _next_mention(doc, verb, tok2m)
+        if pat.type == "MOBILIZE" and target is not None and tgt_tok is not None and \
+                tgt_tok.dep_ == "dobj" and (not target.country or source is not None and
+                                            target.country == source.country):
+            # "mobilized army reservists for a war against Iraq": the forces are the
+            # mobilizer's own; the act is aimed at whom they are to act against, if anyone
+            tgt_tok = _against(verb)
+            target = self._np_mention(tgt_tok, tok2m)
         if target is None:
             located = _located_country(verb, tok2m, source)  # "lifted a curfew in Montenegro"
             if located is not None:
@@ -683,6 +690,10 @@ class EventExtractor:
                 return _retyped(ev, "THREATEN", cameo, weight, mode, ev.status)
         if ev.status != "future":
             return ev
+        if pat.type == "ASSAULT" and _prepared(verb):
+            # "the army prepared to resume shelling rebel territory": a show of force
+            # (CAMEO 150), not a threat; "is prepared to use force" is one
+            return _retyped(ev, "MOBILIZE", "150", -7.2, "troops", ev.status)
         if pat.type == "SUPPORT" and _will(verb):
             return _retyped(ev, "AGREE", "032", 4.5, None, ev.status)  # "will support" promises
         conditional = _has_mark(verb, "unless")
@@ -954,6 +965,20 @@ def _shared_country(first: Mention | None, others: list[tuple[Mention | None, in
             m = replace(m, country=first.country, code=join_code(first.country, m.sector))
         out.append((m, i))
     return out
+
+
+def _prepared(verb: Token) -> bool:
+    """Whether the act is one its actor is getting ready for ("prepared to resume shelling",
+    "troops poised to attack"), not one it says it is willing to do ("is prepared to")."""
+    node, steps = verb, 0
+    while node.dep_ in ("xcomp", "advcl") and node.head.i != node.i and steps < 3:
+        node, steps = node.head, steps + 1
+        word = node.lemma_.lower()
+        if word == "poised" or node.lower_ == "poised" or \
+                word == "prepare" and node.pos_ == "VERB" and \
+                not any(c.lemma_ == "be" for c in node.children):
+            return True
+    return False
 
 
 def _will(verb: Token) -> bool:
@@ -1544,6 +1569,20 @@ def _next_mention(doc: Doc, verb: Token, tok2m: list[Mention | None]
             break
         i += 1
     return None, None
+
+
+def _against(verb: Token) -> Token | None:
+    """Whom a verb's own phrases say it is against ("for a possible war against Iraq"),
+    not looking into clauses."""
+    todo = list(verb.children)
+    while todo:
+        tok = todo.pop(0)
+        if tok.dep_ in ("advcl", "ccomp", "relcl", "conj", "xcomp", "acl", "parataxis"):
+            continue
+        if tok.dep_ == "prep" and tok.lower_ == "against" and _pobj(tok) is not None:
+            return _pobj(tok)
+        todo.extend(tok.children)
+    return None
 
 
 def _content(verb: Token) -> set[int]:

@@ -913,3 +913,13 @@ def test_events_forces_mobilized_are_the_mobilizers_own_the_target_whom_they_fac
     assert _types(coder, "Greece mobilized its reservists for a possible war against "
                          "Turkey.") == [("MOBILIZE", "GRC", "TUR")]
     assert _types(coder, "Armenia mobilized its army.") == [("MOBILIZE", "ARM", None)]
+
+
+def test_events_a_decisions_purpose_is_its_owners_act(coder):
+    assert _types(coder, "Germany welcomed Russia's decision to release the journalist.")[1][:2] \
+        == ("RETREAT", "RUS")
+    assert _types(coder, "Iran criticized the decision by Britain to expel its diplomats.")[1][:2] \
+        == ("SANCTION", "GBR")
+    # with no owner it is the governing subject's: "in a bid to help"
+    assert _types(coder, "Kenya sent troops to Somalia in a bid to help the government.")[1][:2] \
+        == ("AID", "KEN")

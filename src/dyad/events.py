@@ -745,7 +745,14 @@ class EventExtractor:
                 rule = ":inherit"
         if source is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in PURPOSE_NOUNS:
             gov = _governing_verb(verb.head)
-            if gov is not None:
+            # "criticized the decision by Britain to expel ...", "Britain's decision to ...":
+            # the purpose is its owner's
+            owner = next((c for c in verb.head.children if c.dep_ == "poss"), None) or \
+                next((_pobj(c) for c in verb.head.children if c.dep_ == "prep" and
+                      c.lower_ == "by" and _pobj(c) is not None), None)
+            if owner is not None:
+                source, rule = owner, ":purpose"
+            elif gov is not None:
                 source = next((c for c in gov.children if c.dep_ in SUBJECT_DEPS), None)
                 rule = ":purpose"
         if source is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") \

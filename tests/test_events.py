@@ -923,3 +923,11 @@ def test_events_a_decisions_purpose_is_its_owners_act(coder):
     # with no owner it is the governing subject's: "in a bid to help"
     assert _types(coder, "Kenya sent troops to Somalia in a bid to help the government.")[1][:2] \
         == ("AID", "KEN")
+
+
+def test_events_an_act_named_as_the_reason_for_another_is_no_event_of_its_own(coder):
+    assert _types(coder, "The United States sanctioned the militia for its support of "
+                         "al-Qaeda.") == [("SANCTION", "USA", "PRM")]
+    # what one asks for is no reason: it stays the act asked for
+    assert [t for t, _, _ in _types(coder, "Ukraine asked for Germany's military aid.")] == [
+        "REQUEST", "AID"]

@@ -382,6 +382,8 @@ class EventExtractor:
                 continue  # "said at a UN ocean conference": where something else happened
             if _setting(doc[ni], TIME_PREPS):
                 continue  # "since last month's US invasion": when something else happened
+            if _grounds(doc[ni], verb_hits, noun_hits):
+                continue  # "sanctioned the Taliban for its support of ...": why, not what
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
@@ -1296,6 +1298,19 @@ def _setting(noun: Token, preps: frozenset[str] = SETTING_PREPS) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.dep_ == "pobj":
         node = node.head.head  # "on the sidelines of the summit"
     return node.dep_ == "pobj" and node.head.lower_ in preps
+
+
+def _grounds(noun: Token, verb_hits: dict[int, Pattern], noun_hits: dict[int, Pattern]
+            ) -> bool:
+    """An act named as the reason for another, "for" and its actor's: "praised Egypt for its
+    mediation", "sanctioned the faction for its support of al-Qaeda". (What one asks for is
+    no reason: "called for their withdrawal".)"""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or \
+            not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    asker = noun.head.head
+    pat = verb_hits.get(asker.i) or noun_hits.get(asker.i)
+    return pat is None or pat.type != "REQUEST"
 
 
 def _hoped(verb: Token) -> bool:

@@ -931,3 +931,13 @@ def test_events_an_act_named_as_the_reason_for_another_is_no_event_of_its_own(co
     # what one asks for is no reason: it stays the act asked for
     assert [t for t, _, _ in _types(coder, "Ukraine asked for Germany's military aid.")] == [
         "REQUEST", "AID"]
+
+
+def test_events_a_war_named_as_a_setting_or_topic_is_no_event(coder):
+    assert _types(coder, "Britain completed its withdrawal of troops from Iraq, ending the Iraq "
+                         "War.") == [("RETREAT", "GBR", "IRQ")]
+    assert _types(coder, "Iran will mobilize more troops for its war with Iraq.") == [
+        ("THREATEN", "IRN", None)]
+    # a war that does something is one
+    assert ("ASSAULT", "ETH", "ERI") in _types(coder, "Ethiopia's war against Eritrea "
+                                                      "dragged on.")

@@ -102,6 +102,10 @@ CONTENT_NOUNS = frozenset({"plan", "bill", "proposal", "budget", "law", "legisla
                            "deal", "agreement", "policy", "program", "programme", "rule",
                            "regulation", "scheme", "strategy", "draft", "amendment",
                            "constitution", "blueprint", "framework", "contract", "treaty"})
+# a lasting state of conflict is an event when waged, launched, stepped up (a light verb) or
+# when it does something ("the war killed thousands"); else it is named as a setting or a topic
+# ("in its war with Iraq", "concluding the Iraq War", "a deal on ending America's war")
+STATE_NOUNS = frozenset({"war"})
 # talking and discussing are consultations only with a partner ("talked with", "X and Y discussed")
 PARTNER_VERBS = frozenset({"talk", "discuss"})
 # "60 percent of respondents support the deal": an opinion polled, no act of support
@@ -382,6 +386,9 @@ class EventExtractor:
                 continue  # "said at a UN ocean conference": where something else happened
             if _setting(doc[ni], TIME_PREPS):
                 continue  # "since last month's US invasion": when something else happened
+            if doc[ni].lemma_.lower() in STATE_NOUNS and pat.modifier is None and \
+                    doc[ni].dep_ not in ("nsubj", "nsubjpass"):
+                continue  # "in its war with Iraq", "concluding the Iraq War": a named state
             if _grounds(doc[ni], verb_hits, noun_hits):
                 continue  # "sanctioned the Taliban for its support of ...": why, not what
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)

@@ -1470,7 +1470,7 @@ MEASURE_PREPS = ("of", "in")
 # in", "will join Abe for talks", "gathered for a protest", "led a delegation on a visit"
 PREP_EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "participate": ("in",), "take": ("in",), "join": ("for", "in"), "gather": ("for",),
-    "lead": ("on",)}
+    "converge": ("for",), "assemble": ("for",), "lead": ("on",)}
 
 
 def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:

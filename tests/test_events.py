@@ -941,3 +941,9 @@ def test_events_a_war_named_as_a_setting_or_topic_is_no_event(coder):
     # a war that does something is one
     assert ("ASSAULT", "ETH", "ERI") in _types(coder, "Ethiopia's war against Eritrea "
                                                       "dragged on.")
+
+
+def test_events_coordinated_parties_to_a_mutual_act_are_each_its_source(coder):
+    # PLOVER's compound actor: "X and Y agreed" is X's agreement and Y's, neither the target
+    assert _types(coder, "Kenya and Tanzania have agreed to reopen their shared border.") == [
+        ("AGREE", "KEN", None), ("AGREE", "TZA", None)]

@@ -59,7 +59,6 @@ PURPOSE_NOUNS = frozenset({"bid", "effort", "attempt", "move", "push", "order", 
                            "campaign", "way", "step", "decision"})
 QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", "several", "one",
                                  "two", "three", "none"})
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 KIND_HEADS = frozenset({"agreement", "accord", "pact", "deal", "effort", "process", "line",
                         "mission", "arrangement"})
@@ -545,12 +544,6 @@ class EventExtractor:
             ev.target, self._conjuncts(doc, ev.target_tok, tok2m, places=True))
         if len(sources) == 1 and len(targets) == 1:
             return [ev]
-        if ev.target is None and ev.pattern.type in SYMMETRIC_TYPES and len(sources) > 1:
-            # "Turkey and Saudi Arabia met": each met the other
-            pairs = [(a, b) for a in sources[:4] for b in sources[:4] if a is not b]
-            return [replace(ev, source=a[0], source_tok=a[1], target=b[0], target_tok=b[1])
-                    for a, b in pairs if a[0] is not None and b[0] is not None and
-                    a[0].code != b[0].code] or [ev]
         out = []
         for src, s_tok in sources[:4]:
             for tgt, t_tok in targets[:4]:

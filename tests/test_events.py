@@ -947,3 +947,19 @@ def test_events_coordinated_parties_to_a_mutual_act_are_each_its_source(coder):
     # PLOVER's compound actor: "X and Y agreed" is X's agreement and Y's, neither the target
     assert _types(coder, "Kenya and Tanzania have agreed to reopen their shared border.") == [
         ("AGREE", "KEN", None), ("AGREE", "TZA", None)]
+
+
+def test_events_coordinated_nationalities_of_one_noun_are_two_actors(coder):
+    assert _types(coder, "Senior Kenyan and Ugandan officials met in Nairobi on Monday.") == [
+        ("CONSULT", "KENGOV", None), ("CONSULT", "UGAGOV", None)]
+    # a demand alone in its sentence is split as any other event
+    assert _types(coder, "The Red Cross said US and British forces must protect civilians.") == [
+        ("REQUEST", "NGOMED", "USAMIL"), ("REQUEST", "NGOMED", "GBRMIL")]
+
+
+def test_events_a_pronoun_target_standing_for_the_source_is_no_target(coder):
+    assert _types(coder, "The United States returned a stolen painting to its owner.") == [
+        ("RETREAT", "USA", None)]
+    assert _types(coder, "Senior Kenyan and Ugandan officials agreed that their countries "
+                         "should cooperate.") == [("AGREE", "KENGOV", None),
+                                                  ("AGREE", "UGAGOV", None)]

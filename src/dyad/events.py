@@ -161,6 +161,11 @@ class EventExtractor:
             type="REQUEST", mode=None, cameo="100", goldstein=-5.0, targets=(), contexts=(),
             example="", source="dyad/events.py")
         # a sum of money given is aid: the lexicon's "n:money" pattern says how it is coded
+        # nationality adjectives, to split "Hungarian and Romanian officials" in two
+        from dyad.countries import name_index
+
+        self.demonyms = {p: iso for p, (iso, kind) in name_index().items()
+                         if kind in ("demonym", "name")}
         self.money = next((p for p in lexicon.nouns.get("money", ()) if p.modifier is None
                            and not p.light and not p.none), None)
 
@@ -310,8 +315,8 @@ class EventExtractor:
         # what must be done is the demand's content, all of it ("the US must allocate more
         # money to help with the crisis"): no act of its own
         demanded = {g for _, v in demands for g in _content(doc[v])}
-        if not verb_hits and not noun_hits:
-            return found
+        if not verb_hits and not noun_hits:  # a demand alone ("said X and Y must ...")
+            return [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         used_nouns: set[int] = set()
         for vi, pat in verb_hits.items():
             verb = doc[vi]
@@ -538,6 +543,10 @@ class EventExtractor:
         """ "Iraq and Syria attacked X" is two events; so is "attacked Iraq and Syria"."""
         from dataclasses import replace
 
+        if ev.target is not None and ev.target.kind == "pronoun" and ev.source is not None \
+                and ev.target.code == ev.source.code:
+            # "officials agreed that their countries should cooperate": the source's own
+            ev = replace(ev, target=None, target_tok=None)
         sources = [(ev.source, ev.source_tok)] + _shared_country(
             ev.source, self._conjuncts(doc, ev.source_tok, tok2m))
         targets = [(ev.target, ev.target_tok)] + _shared_country(
@@ -572,6 +581,22 @@ class EventExtractor:
                 m = self._np_mention(c, tok2m)
                 if m is not None:
                     out.append((m, c.i))
+        # "Hungarian and Romanian officials", "US and British forces": one phrase, the
+        # officials or forces of each country its coordinated adjectives name
+        first = self._np_mention(tok, tok2m)
+        if first is not None and first.country:
+            from dataclasses import replace
+
+            from dyad.actors import join_code
+
+            for a in tok.lefts:
+                if a.dep_ not in ("amod", "compound", "nmod") or tok2m[a.i] is None:
+                    continue
+                for g in a.conjuncts:
+                    iso = self.demonyms.get(g.text)
+                    if g.i > a.i and g.i < tok.i and iso is not None and iso != first.country:
+                        out.append((replace(first, country=iso,
+                                            code=join_code(iso, first.sector)), g.i))
         return out
 
     def _demands(self, doc: Doc, obliged: Sequence[int], s_index: int,

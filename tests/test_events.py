@@ -963,3 +963,9 @@ def test_events_a_pronoun_target_standing_for_the_source_is_no_target(coder):
     assert _types(coder, "Senior Kenyan and Ugandan officials agreed that their countries "
                          "should cooperate.") == [("AGREE", "KENGOV", None),
                                                   ("AGREE", "UGAGOV", None)]
+
+
+def test_events_an_object_the_parser_made_the_subject_of_a_participle_is_still_the_object(coder):
+    # en_core_web_sm reads "officers holed up in ..." as a clause, leaving "to" with no object
+    assert _types(coder, "Chile granted asylum to four Bolivian officials holed up in its "
+                         "embassy since the coup, the ministry said.") == [("AID", "CHL", "BOLGOV")]

@@ -1473,7 +1473,16 @@ def _stronger(a: str, b: str) -> str:
 
 
 def _pobj(prep: Token) -> Token | None:
-    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None and prep.dep_ in ("prep", "dative") and prep.i + 1 < len(prep.doc):
+        # "granted asylum to five officers holed up in ...": the parser made the object the
+        # subject of the participle after it; the noun phrase right after the preposition
+        # is its object still
+        for tok in prep.doc[prep.i + 1:prep.i + 8]:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and \
+                    tok.head.i > tok.i and tok.head.head.i == prep.head.i:
+                return tok
+    return pobj
 
 
 def _object_of(verb: Token) -> Token | None:

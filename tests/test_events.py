@@ -969,3 +969,8 @@ def test_events_an_object_the_parser_made_the_subject_of_a_participle_is_still_t
     # en_core_web_sm reads "officers holed up in ..." as a clause, leaving "to" with no object
     assert _types(coder, "Chile granted asylum to four Bolivian officials holed up in its "
                          "embassy since the coup, the ministry said.") == [("AID", "CHL", "BOLGOV")]
+
+
+def test_events_a_country_named_as_a_province_is_where_the_act_takes_place(coder):
+    assert _types(coder, "Indonesia eased security measures on Monday in East Timor "
+                         "province.") == [("CONCEDE", "IDN", "TLS")]

@@ -1089,6 +1089,10 @@ def _located_country(verb: Token, tok2m: list[Mention | None],
             if c.dep_ == "prep" and c.lower_ in LOCATIVE:
                 pobj = _pobj(c)
                 m = tok2m[pobj.i] if pobj is not None else None
+                if m is None and pobj is not None and pobj.lemma_.lower() in PLACE_NOUNS:
+                    # "in Montenegro province", "in the Helmand region"
+                    m = next((tok2m[g.i] for g in pobj.lefts if g.dep_ == "compound" and
+                              tok2m[g.i] is not None), None)
                 if m is not None and pobj is not None and m.kind == "country" and \
                         (source is None or m.country != source.country):
                     return m, pobj
@@ -1096,6 +1100,9 @@ def _located_country(verb: Token, tok2m: list[Mention | None],
 
 
 PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
+# nouns a place name modifies: "Montenegro province", "the Kashmir region"
+PLACE_NOUNS = frozenset({"province", "region", "state", "district", "territory", "enclave",
+                         "republic", "area"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 

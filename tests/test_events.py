@@ -974,3 +974,9 @@ def test_events_an_object_the_parser_made_the_subject_of_a_participle_is_still_t
 def test_events_a_country_named_as_a_province_is_where_the_act_takes_place(coder):
     assert _types(coder, "Indonesia eased security measures on Monday in East Timor "
                          "province.") == [("CONCEDE", "IDN", "TLS")]
+
+
+def test_events_kyrgyz_is_kyrgyzstans_adjective(coder):
+    # the country packages give only "Kirghiz"; news writes "Kyrgyz" (countries_extra.tsv)
+    assert _types(coder, "Kyrgyz police arrested two opposition leaders.")[0][:2] == (
+        "COERCE", "KGZCOP")

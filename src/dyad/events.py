@@ -59,7 +59,6 @@ PURPOSE_NOUNS = frozenset({"bid", "effort", "attempt", "move", "push", "order", 
                            "campaign", "way", "step", "decision"})
 QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", "several", "one",
                                  "two", "three", "none"})
-SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 KIND_HEADS = frozenset({"agreement", "accord", "pact", "deal", "effort", "process", "line",
                         "mission", "arrangement"})
@@ -102,6 +101,10 @@ CONTENT_NOUNS = frozenset({"plan", "bill", "proposal", "budget", "law", "legisla
                            "deal", "agreement", "policy", "program", "programme", "rule",
                            "regulation", "scheme", "strategy", "draft", "amendment",
                            "constitution", "blueprint", "framework", "contract", "treaty"})
+# a lasting state of conflict is an event when waged, launched, stepped up (a light verb) or
+# when it does something ("the war killed thousands"); else it is named as a setting or a topic
+# ("in its war with Iraq", "concluding the Iraq War", "a deal on ending America's war")
+STATE_NOUNS = frozenset({"war"})
 # talking and discussing are consultations only with a partner ("talked with", "X and Y discussed")
 PARTNER_VERBS = frozenset({"talk", "discuss"})
 # "60 percent of respondents support the deal": an opinion polled, no act of support
@@ -158,6 +161,11 @@ class EventExtractor:
             type="REQUEST", mode=None, cameo="100", goldstein=-5.0, targets=(), contexts=(),
             example="", source="dyad/events.py")
         # a sum of money given is aid: the lexicon's "n:money" pattern says how it is coded
+        # nationality adjectives, to split "Hungarian and Romanian officials" in two
+        from dyad.countries import name_index
+
+        self.demonyms = {p: iso for p, (iso, kind) in name_index().items()
+                         if kind in ("demonym", "name")}
         self.money = next((p for p in lexicon.nouns.get("money", ()) if p.modifier is None
                            and not p.light and not p.none), None)
 
@@ -292,10 +300,9 @@ class EventExtractor:
         # what a demand asks for is its content, no act yet ("its demand that Israel ease ...")
         for i, npat in list(noun_hits.items()):
             if npat.type == "REQUEST":
-                for t in doc[i].children:
-                    if t.dep_ in ("acl", "ccomp"):
-                        for g in t.subtree:
-                            verb_hits.pop(g.i, None)
+                for t in _content_clauses(doc[i]):
+                    for g in t.subtree:
+                        verb_hits.pop(g.i, None)
         for i in no_event:
             noun_hits.pop(i, None)
             # what a denied charge says happened is alleged, then denied: no event ("rejected
@@ -307,9 +314,11 @@ class EventExtractor:
                         noun_hits.pop(g.i, None)
         demands = self._demands(doc, obliged, s_index, tok2m)
         found.extend(d for d, _ in demands if d is not None)
-        demanded = {v for _, v in demands}
-        if not verb_hits and not noun_hits:
-            return found
+        # what must be done is the demand's content, all of it ("the US must allocate more
+        # money to help with the crisis"): no act of its own
+        demanded = {g for _, v in demands for g in _content(doc[v])}
+        if not verb_hits and not noun_hits:  # a demand alone ("said X and Y must ...")
+            return [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         used_nouns: set[int] = set()
         for vi, pat in verb_hits.items():
             verb = doc[vi]
@@ -326,6 +335,10 @@ class EventExtractor:
                 if obj is None or obj_pat is None:
                     continue
                 used_nouns.add(obj.i)
+                outer = _governing_trigger(verb, verb_hits)
+                if outer is not None and verb_hits[outer.i].type in GOVERNING_TYPES \
+                        and not verb_hits[outer.i].light:
+                    continue  # "threatened to launch an offensive": as "threatened to attack"
                 ev = self._nominal(doc, obj, obj_pat, s_index, tok2m, light=verb,
                                    light_lemma=pat.lemma)
                 if ev is not None:
@@ -373,10 +386,17 @@ class EventExtractor:
         for ni, pat in noun_hits.items():
             if ni in used_nouns:
                 continue
+            if doc[ni].dep_ == "compound" and doc[ni].head.pos_ in ("NOUN", "PROPN"):
+                continue  # "U.N. aid convoys", "protest leaders": a kind of thing, no act
             if pat.type == "CONSULT" and _setting(doc[ni]):
                 continue  # "said at a UN ocean conference": where something else happened
             if _setting(doc[ni], TIME_PREPS):
                 continue  # "since last month's US invasion": when something else happened
+            if doc[ni].lemma_.lower() in STATE_NOUNS and pat.modifier is None and \
+                    doc[ni].dep_ not in ("nsubj", "nsubjpass"):
+                continue  # "in its war with Iraq", "concluding the Iraq War": a named state
+            if _grounds(doc[ni], verb_hits, noun_hits):
+                continue  # "sanctioned the Taliban for its support of ...": why, not what
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)
@@ -456,8 +476,8 @@ class EventExtractor:
                     break
         if found is None and ev.pattern.type in ("REQUEST", "THREATEN") and not verbal:
             # "its demand that Israel ease restrictions": who must act is asked
-            for c in trigger.children:
-                if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            for c in _content_clauses(trigger):
+                if c.pos_ in ("VERB", "AUX"):
                     subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
                     m = self._np_mention(subj, tok2m)
                     if subj is not None and m is not None and m.code and \
@@ -527,18 +547,17 @@ class EventExtractor:
         """ "Iraq and Syria attacked X" is two events; so is "attacked Iraq and Syria"."""
         from dataclasses import replace
 
+        if ev.target is not None and ev.source is not None and (
+                (ev.target.kind == "pronoun" and ev.target.code == ev.source.code) or
+                (ev.target.country is None and _owned_by_pronoun(doc, ev.target))):
+            # "officials agreed that their countries should cooperate": the source's own
+            ev = replace(ev, target=None, target_tok=None)
         sources = [(ev.source, ev.source_tok)] + _shared_country(
             ev.source, self._conjuncts(doc, ev.source_tok, tok2m))
         targets = [(ev.target, ev.target_tok)] + _shared_country(
             ev.target, self._conjuncts(doc, ev.target_tok, tok2m, places=True))
         if len(sources) == 1 and len(targets) == 1:
             return [ev]
-        if ev.target is None and ev.pattern.type in SYMMETRIC_TYPES and len(sources) > 1:
-            # "Turkey and Saudi Arabia met": each met the other
-            pairs = [(a, b) for a in sources[:4] for b in sources[:4] if a is not b]
-            return [replace(ev, source=a[0], source_tok=a[1], target=b[0], target_tok=b[1])
-                    for a, b in pairs if a[0] is not None and b[0] is not None and
-                    a[0].code != b[0].code] or [ev]
         # a list on one side only is one event per member ("Germany, Russia, ... and Denmark
         # provided donations to X"); lists on both sides are capped (4 by 4)
         n_src = 8 if len(targets) == 1 else 4
@@ -571,6 +590,22 @@ class EventExtractor:
                 m = self._np_mention(c, tok2m)
                 if m is not None:
                     out.append((m, c.i))
+        # "Hungarian and Romanian officials", "US and British forces": one phrase, the
+        # officials or forces of each country its coordinated adjectives name
+        first = self._np_mention(tok, tok2m)
+        if first is not None and first.country:
+            from dataclasses import replace
+
+            from dyad.actors import join_code
+
+            for a in tok.lefts:
+                if a.dep_ not in ("amod", "compound", "nmod") or tok2m[a.i] is None:
+                    continue
+                for g in a.conjuncts:
+                    iso = self.demonyms.get(g.text)
+                    if g.i > a.i and g.i < tok.i and iso is not None and iso != first.country:
+                        out.append((replace(first, country=iso,
+                                            code=join_code(iso, first.sector)), g.i))
         return out
 
     def _demands(self, doc: Doc, obliged: Sequence[int], s_index: int,
@@ -592,9 +627,10 @@ class EventExtractor:
             source = self._np_mention(speaker, tok2m)
             target = self._np_mention(addressee, tok2m)
             if not _actor_like(speaker, source) or target is None or not target.code or \
-                    (source is not None and source.code == target.code):
+                    (source is not None and source.code == target.code) or \
+                    (target.country is None and _owned_by_pronoun(doc, target)):
                 out.append((None, verb.i))  # an opinion ("voters said taxes should fall"), or
-                continue                    # one's own duty: no demand, and no act either
+                continue  # one's own duty ("their countries should"): no demand, and no act
             ev = RawEvent(pattern=self.obligation, trigger=tok.i, trigger_end=tok.i + 1,
                           sentence=s_index, source=source, target=target, source_tok=speaker.i,
                           target_tok=addressee.i, status=self.status(verb.head),
@@ -638,6 +674,13 @@ class EventExtractor:
                 target, tgt_tok = carried
         if tgt_tok is None and "dobj" in pat.targets:
             target, tgt_tok = _next_mention(doc, verb, tok2m)
+        if pat.type == "MOBILIZE" and target is not None and tgt_tok is not None and \
+                tgt_tok.dep_ == "dobj" and (not target.country or source is not None and
+                                            target.country == source.country):
+            # "mobilized army reservists for a war against Iraq": the forces are the
+            # mobilizer's own; the act is aimed at whom they are to act against, if anyone
+            tgt_tok = _against(verb)
+            target = self._np_mention(tgt_tok, tok2m)
         if target is None:
             located = _located_country(verb, tok2m, source)  # "lifted a curfew in Montenegro"
             if located is not None:
@@ -684,6 +727,10 @@ class EventExtractor:
                 return _retyped(ev, "THREATEN", cameo, weight, mode, ev.status)
         if ev.status != "future":
             return ev
+        if pat.type == "ASSAULT" and _prepared(verb):
+            # "the army prepared to resume shelling rebel territory": a show of force
+            # (CAMEO 150), not a threat; "is prepared to use force" is one
+            return _retyped(ev, "MOBILIZE", "150", -7.2, "troops", ev.status)
         if pat.type == "SUPPORT" and _will(verb):
             return _retyped(ev, "AGREE", "032", 4.5, None, ev.status)  # "will support" promises
         conditional = _has_mark(verb, "unless")
@@ -735,7 +782,14 @@ class EventExtractor:
                 rule = ":inherit"
         if source is None and verb.dep_ == "acl" and verb.head.lemma_.lower() in PURPOSE_NOUNS:
             gov = _governing_verb(verb.head)
-            if gov is not None:
+            # "criticized the decision by Britain to expel ...", "Britain's decision to ...":
+            # the purpose is its owner's
+            owner = next((c for c in verb.head.children if c.dep_ == "poss"), None) or \
+                next((_pobj(c) for c in verb.head.children if c.dep_ == "prep" and
+                      c.lower_ == "by" and _pobj(c) is not None), None)
+            if owner is not None:
+                source, rule = owner, ":purpose"
+            elif gov is not None:
                 source = next((c for c in gov.children if c.dep_ in SUBJECT_DEPS), None)
                 rule = ":purpose"
         if source is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") \
@@ -948,6 +1002,12 @@ def _would_only(verb: Token) -> bool:
     return modals == {"would"} and not _has_mark(verb, "if")
 
 
+def _owned_by_pronoun(doc: Doc, m: Mention) -> bool:
+    """'their countries', 'its forces': a group of no country owned by someone named by a
+    pronoun, whose phrase is in the sentence already."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[m.head].children)
+
+
 def _shared_country(first: Mention | None, others: list[tuple[Mention | None, int]]
                     ) -> list[tuple[Mention | None, int]]:
     """ "Israeli helicopters and tanks": the first conjunct's country carries to the rest."""
@@ -963,6 +1023,20 @@ def _shared_country(first: Mention | None, others: list[tuple[Mention | None, in
             m = replace(m, country=first.country, code=join_code(first.country, m.sector))
         out.append((m, i))
     return out
+
+
+def _prepared(verb: Token) -> bool:
+    """Whether the act is one its actor is getting ready for ("prepared to resume shelling",
+    "troops poised to attack"), not one it says it is willing to do ("is prepared to")."""
+    node, steps = verb, 0
+    while node.dep_ in ("xcomp", "advcl") and node.head.i != node.i and steps < 3:
+        node, steps = node.head, steps + 1
+        word = node.lemma_.lower()
+        if word == "poised" or node.lower_ == "poised" or \
+                word == "prepare" and node.pos_ == "VERB" and \
+                not any(c.lemma_ == "be" for c in node.children):
+            return True
+    return False
 
 
 def _will(verb: Token) -> bool:
@@ -1080,6 +1154,10 @@ def _located_country(verb: Token, tok2m: list[Mention | None],
             if c.dep_ == "prep" and c.lower_ in LOCATIVE:
                 pobj = _pobj(c)
                 m = tok2m[pobj.i] if pobj is not None else None
+                if m is None and pobj is not None and pobj.lemma_.lower() in PLACE_NOUNS:
+                    # "in Montenegro province", "in the Helmand region"
+                    m = next((tok2m[g.i] for g in pobj.lefts if g.dep_ == "compound" and
+                              tok2m[g.i] is not None), None)
                 if m is not None and pobj is not None and m.kind == "country" and \
                         (source is None or m.country != source.country):
                     return m, pobj
@@ -1087,6 +1165,9 @@ def _located_country(verb: Token, tok2m: list[Mention | None],
 
 
 PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
+# nouns a place name modifies: "Montenegro province", "the Kashmir region"
+PLACE_NOUNS = frozenset({"province", "region", "state", "district", "territory", "enclave",
+                         "republic", "area"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -1316,6 +1397,19 @@ def _setting(noun: Token, preps: frozenset[str] = SETTING_PREPS) -> bool:
     return node.dep_ == "pobj" and node.head.lower_ in preps
 
 
+def _grounds(noun: Token, verb_hits: dict[int, Pattern], noun_hits: dict[int, Pattern]
+            ) -> bool:
+    """An act named as the reason for another, "for" and its actor's: "praised Egypt for its
+    mediation", "sanctioned the faction for its support of al-Qaeda". (What one asks for is
+    no reason: "called for their withdrawal".)"""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or \
+            not any(c.dep_ == "poss" for c in noun.children):
+        return False
+    asker = noun.head.head
+    pat = verb_hits.get(asker.i) or noun_hits.get(asker.i)
+    return pat is None or pat.type != "REQUEST"
+
+
 def _hoped(verb: Token) -> bool:
     """The act is what someone hopes for ("hopes Japan will persuade Biden to lift", "voiced
     hope that Greece will help")."""
@@ -1451,7 +1545,16 @@ def _stronger(a: str, b: str) -> str:
 
 
 def _pobj(prep: Token) -> Token | None:
-    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if pobj is None and prep.dep_ in ("prep", "dative") and prep.i + 1 < len(prep.doc):
+        # "granted asylum to five officers holed up in ...": the parser made the object the
+        # subject of the participle after it; the noun phrase right after the preposition
+        # is its object still
+        for tok in prep.doc[prep.i + 1:prep.i + 8]:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and \
+                    tok.head.i > tok.i and tok.head.head.i == prep.head.i:
+                return tok
+    return pobj
 
 
 def _object_of(verb: Token) -> Token | None:
@@ -1466,7 +1569,7 @@ MEASURE_PREPS = ("of", "in")
 # in", "will join Abe for talks", "gathered for a protest", "led a delegation on a visit"
 PREP_EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "participate": ("in",), "take": ("in",), "join": ("for", "in"), "gather": ("for",),
-    "lead": ("on",)}
+    "converge": ("for",), "assemble": ("for",), "lead": ("on",)}
 
 
 def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
@@ -1594,6 +1697,47 @@ def _next_mention(doc: Doc, verb: Token, tok2m: list[Mention | None]
             break
         i += 1
     return None, None
+
+
+def _against(verb: Token) -> Token | None:
+    """Whom a verb's own phrases say it is against ("for a possible war against Iraq"),
+    not looking into clauses."""
+    todo = list(verb.children)
+    while todo:
+        tok = todo.pop(0)
+        if tok.dep_ in ("advcl", "ccomp", "relcl", "conj", "xcomp", "acl", "parataxis"):
+            continue
+        if tok.dep_ == "prep" and tok.lower_ == "against" and _pobj(tok) is not None:
+            return _pobj(tok)
+        todo.extend(tok.children)
+    return None
+
+
+def _content(verb: Token) -> set[int]:
+    """The tokens of what a clause says must be done: the verb and what hangs from it, but
+    not a clause with its own subject ("a helicopter that was captured last week", "before he
+    would support lifting sanctions"), which says something else."""
+    out: set[int] = set()
+    todo = [verb]
+    while todo:
+        tok = todo.pop()
+        out.add(tok.i)
+        todo.extend(c for c in tok.children
+                    if not (c.dep_ in ("advcl", "relcl", "ccomp", "parataxis", "conj") and
+                            any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                                for g in c.children)))
+    return out
+
+
+def _content_clauses(noun: Token) -> list[Token]:
+    """The clauses saying what a noun (a demand, a call) asks for: its own ("its demand that
+    Israel ease restrictions"), or one the parser hung from the verb the noun is the object of
+    when a "that" clause follows the noun ("reiterated its demand today that Israel ease ...")."""
+    out = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    if noun.dep_ == "dobj":
+        out += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return out
 
 
 def _governing_trigger(verb: Token, verb_hits: dict[int, Pattern]) -> Token | None:

@@ -159,6 +159,17 @@ def test_actors_a_title_in_the_story_codes_a_person_not_yet_in_office(coder):
     assert coder.resolve_actor("Donald Trump", date="2016-12-01").code == "USA"
 
 
+def test_actors_heads_of_state_beyond_the_big_powers_are_known_by_name(coder):
+    # a leader named alone, with no country word, still codes the event's actors
+    events = coder.code("Museveni accused Kagame of arming rebels in eastern Congo.",
+                        date="2012-07-01").events
+    assert [(e.type, e.source.code, e.target.code) for e in events][:1] == [
+        ("ACCUSE", "UGAGOV", "RWAGOV")]
+    assert coder.resolve_actor("Suharto", date="1998-05-01").code == "IDNGOV"
+    assert coder.resolve_actor("Suharto", date="2005-05-01").code == "IDNELI"
+    assert coder.resolve_actor("Pérez Molina", date="2014-01-01").code == "GTMGOV"
+
+
 def test_actors_an_organisation_of_the_same_name_keeps_the_person():
     kb = ActorKB()
     kb._load_people("people.tsv", ["name\taliases\tcountry\tsector\trole\tstart\tend\n",

@@ -872,3 +872,26 @@ def test_events_a_name_the_parser_reads_as_a_verb_is_still_the_target(coder):
         events = coder.code(text, date="2015-10-20").events
         assert [(e.type, e.target.code, e.target.text) for e in events] == [
             ("ASSAULT", "IMG", "IS")], text
+
+
+def test_events_a_light_verb_without_subject_takes_its_doer_from_the_parse(coder):
+    # en_core_web_sm makes "force" the root and "carried" a clause hanging from it
+    assert _types(coder, "The Jordanian air force carried out at least three air strikes in "
+                         "southern Syria, killing several dozens of Islamic State fighters.")[:1] \
+        == [("ASSAULT", "JORMIL", "SYR")]
+    # the agent of a passive light verb; coordinated agents do it jointly
+    assert _types(coder, "The war games were staged by Egyptian troops and Saudi marines.") == [
+        ("COOPERATE", "EGYMIL", "SAUMIL"), ("COOPERATE", "SAUMIL", "EGYMIL")]
+
+
+def test_events_an_event_noun_naming_a_possessed_thing_is_the_possessors(coder):
+    assert _types(coder, "The Japanese government's aid package included food and tents.") \
+        == [("AID", "JPNGOV", None)]
+
+
+def test_events_who_is_responsible_for_an_act_did_it_unless_denied(coder):
+    assert _types(coder, "Al-Shabaab is responsible for the bombing of a hotel in Kismayo.") \
+        == [("ASSAULT", "IMG", "SOM")]
+    assert _types(coder, "Kenya said Al-Shabaab was not responsible for the bombing.") == []
+    # a claim of responsibility is a statement (CAMEO 01), as the quad gold codes it
+    assert _types(coder, "Al-Shabaab claimed responsibility for the bombing.") == []

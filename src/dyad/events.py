@@ -754,6 +754,12 @@ class EventExtractor:
                 if m is not None and m.country is not None and m.head != noun.i:
                     source, src_tok, rule = m, c, ":poss" if c.dep_ == "poss" else ":mod"
                     break
+        if source is None and noun.dep_ == "compound":
+            # "the Chinese government's assistance package": the owner of what the noun names
+            owner = next((c for c in noun.head.lefts if c.dep_ == "poss"), None)
+            m = tok2m[owner.i] if owner is not None else None
+            if owner is not None and m is not None and m.country is not None:
+                source, src_tok, rule = m, owner, ":poss"
         if source is None:
             for c in noun.rights:
                 if c.dep_ == "prep" and c.lower_ == "by":
@@ -766,11 +772,17 @@ class EventExtractor:
             subj = next((c for c in light.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is None:
                 subj = _inherited_subject(light)
+            if subj is None:
+                subj = _light_doer(light)
             if subj is not None:
                 if subj.lower_ in RELATIVE_PRONOUNS and light.dep_ == "relcl":
                     subj = light.head
                 src_tok, rule = subj, f":light:{light_lemma or light.lemma_.lower()}"
                 source = self._np_mention(subj, tok2m)
+        if src_tok is None and light is None:
+            src_tok = _answerable(noun)  # "the LRA is responsible for mass killings"
+            if src_tok is not None:
+                rule, source = ":responsible", self._np_mention(src_tok, tok2m)
         receiver: Token | None = None
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVE_VERBS:
             giver = _target_by_slots(noun, ("prep:from",)) or \
@@ -1235,6 +1247,8 @@ def _jointly(verb: Token) -> bool:
     if any(t.lower_ == "joint" for t in verb.subtree):
         return True
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:  # "war games staged by US and Jordanian forces"
+        subj = _light_doer(verb)
     return subj is not None and any(c.dep_ == "conj" for c in subj.children)
 
 
@@ -1498,6 +1512,34 @@ def _inherited_subject(verb: Token) -> Token | None:
         if subj is not None:
             return subj
         node, steps = head, steps + 1
+    return None
+
+
+def _light_doer(light: Token) -> Token | None:
+    """Who does what a subjectless light verb carries: the agent of a passive ("war games
+    staged by US marines"), or the noun an active clause hangs from where the parser made the
+    doer a noun with a clause ("The Iraqi air force carried out air strikes")."""
+    agent = next((c for c in light.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return _pobj(agent)
+    if light.dep_ == "acl" and light.head.pos_ in ("NOUN", "PROPN") and \
+            not _is_infinitive(light) and any(c.dep_ == "dobj" for c in light.children):
+        return light.head
+    return None
+
+
+def _answerable(noun: Token) -> Token | None:
+    """The one who answers for the act a noun names: the subject of "is responsible for" ("the
+    LRA is responsible for mass killings"). A claim of responsibility is a statement (CAMEO 01)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    word = prep.head
+    lemma, gov = word.lemma_.lower(), word.head
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in [*gov.children, *word.children]):
+        return None  # "Iran is not responsible for the attack": a denial, no act
+    if lemma == "responsible" and word.dep_ == "acomp":
+        return next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 

@@ -895,3 +895,11 @@ def test_events_who_is_responsible_for_an_act_did_it_unless_denied(coder):
     assert _types(coder, "Kenya said Al-Shabaab was not responsible for the bombing.") == []
     # a claim of responsibility is a statement (CAMEO 01), as the quad gold codes it
     assert _types(coder, "Al-Shabaab claimed responsibility for the bombing.") == []
+
+
+def test_events_dying_of_a_violent_act_makes_the_dead_its_target(coder):
+    assert _types(coder, "A Saudi activist died in detention in Riyadh.") == [
+        ("COERCE", None, "SAUSOC")]
+    assert _types(coder, "An Egyptian journalist died as a result of torture.") == [
+        ("ASSAULT", None, "EGYJRN")]
+    assert _types(coder, "An Egyptian journalist died of cancer.") == []

@@ -792,7 +792,19 @@ class EventExtractor:
                 src_tok, rule = giver, f":from:{noun.head.lemma_.lower()}"
                 source = self._np_mention(giver, tok2m)
         if src_tok is None:
-            return None
+            # "a prisoner died after torture": a violent act with its doer unnamed, kept (as an
+            # agentless passive is) when who died of it is a known actor
+            dead = _died_of(noun) if light is None and pat.type in LETHAL_TYPES else None
+            victim = self._np_mention(dead, tok2m)
+            if dead is None or victim is None or not victim.code:
+                return None
+            return RawEvent(
+                pattern=pat, trigger=noun.i, trigger_end=noun.i + 1, sentence=s_index,
+                source=None, target=victim, source_tok=None, target_tok=dead.i,
+                status=self._nominal_status(noun, noun.head, False),
+                rule=f"{pat.id}:died>{pat.type}",
+                confidence=_confidence(None, victim, pat, nominal=True), mode=pat.mode,
+                contexts=pat.contexts)
         tgt_tok = receiver if receiver is not None else _target_by_slots(noun, pat.targets)
         if tgt_tok is None and light is not None:
             tgt_tok = _target_by_slots(light, tuple(t for t in pat.targets if t != "dobj"))
@@ -1513,6 +1525,23 @@ def _inherited_subject(verb: Token) -> Token | None:
             return subj
         node, steps = head, steps + 1
     return None
+
+
+LETHAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+DYING_VERBS = frozenset({"die", "succumb", "perish"})
+
+
+def _died_of(noun: Token) -> Token | None:
+    """Who died of the act a noun names: "died after torture", "died as a result of the
+    beating", "died due to torture", "died in detention"."""
+    node, steps = noun, 0
+    while node.dep_ in ("pobj", "prep", "pcomp", "amod", "conj") and steps < 5:
+        node, steps = node.head, steps + 1
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node is noun or node.pos_ not in ("VERB", "AUX") or node.lemma_.lower() not in DYING_VERBS:
+        return None
+    return next((c for c in node.children if c.dep_ == "nsubj"), None)
 
 
 def _light_doer(light: Token) -> Token | None:

@@ -903,3 +903,11 @@ def test_events_dying_of_a_violent_act_makes_the_dead_its_target(coder):
     assert _types(coder, "An Egyptian journalist died as a result of torture.") == [
         ("ASSAULT", None, "EGYJRN")]
     assert _types(coder, "An Egyptian journalist died of cancer.") == []
+
+
+def test_events_a_named_doer_the_tables_lack_keeps_its_event(coder):
+    events = coder.code("The Kaduna Civic Forum demanded a new election.").events
+    assert [(e.type, e.source.text, e.source.code) for e in events] == [
+        ("REQUEST", "The Kaduna Civic Forum", None)]
+    # an unnamed, unresolved doer still says nothing an analyst can use
+    assert coder.code("The group demanded the return of the ship.").events == ()

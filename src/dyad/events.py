@@ -380,9 +380,11 @@ class EventExtractor:
                 found.append(ev)
         found = [_subordinated(doc, self._fill_target(doc, ev, tok2m)) for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
-        # an event whose source and target are both unresolved says nothing an analyst can use
+        # an event whose source and target are both unresolved says nothing an analyst can use,
+        # unless its doer is named: an organisation or person the actor tables lack ("Reliance
+        # Jio agreed to ...", "The Civil Liberty Organization demanded ...") is still news
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
-                  (ev.target is not None and ev.target.code)]
+                  (ev.target is not None and ev.target.code) or _named(doc, ev.source_tok)]
         return _dedupe(events)
 
     def _fill_target(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:
@@ -1525,6 +1527,12 @@ def _inherited_subject(verb: Token) -> Token | None:
             return subj
         node, steps = head, steps + 1
     return None
+
+
+def _named(doc: Doc, tok_i: int | None) -> bool:
+    """A proper name the model found an organisation or person."""
+    return tok_i is not None and doc[tok_i].pos_ == "PROPN" and \
+        doc[tok_i].ent_type_ in ("ORG", "PERSON")
 
 
 LETHAL_TYPES = frozenset({"ASSAULT", "COERCE"})

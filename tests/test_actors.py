@@ -241,3 +241,15 @@ def test_actors_a_title_met_before_the_person_it_names_is_that_person(coder):
              "Amina Okoro of Chile said the pullout would take weeks.")
     first = coder.code(other, date="2019-01-01").quotes[0].speaker
     assert first.name != "Amina Okoro"
+
+
+def test_actors_a_speaker_who_asserts_or_stresses_speaks_of_itself(coder):
+    # "they" after "asserted that" / "stressed that" is the speaker, as after "said that"
+    for text in ("Nurses have asserted that they will not end the strike.",
+                 "Nurses stressed that they would not end the strike."):
+        events = coder.code(text, date="2020-01-01").events
+        assert [(e.type, e.source.code) for e in events] == [("REJECT", "MED")], text
+
+
+def test_actors_militia_groups_are_militia(coder):
+    assert coder.resolve_actor("Libyan militia groups").code == "LBYPRM"

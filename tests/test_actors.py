@@ -168,6 +168,9 @@ def test_actors_heads_of_state_beyond_the_big_powers_are_known_by_name(coder):
     assert coder.resolve_actor("Suharto", date="1998-05-01").code == "IDNGOV"
     assert coder.resolve_actor("Suharto", date="2005-05-01").code == "IDNELI"
     assert coder.resolve_actor("Pérez Molina", date="2014-01-01").code == "GTMGOV"
+    # a surname two office-holders share is whichever held office on the story's date
+    assert coder.resolve_actor("Clinton", date="1996-01-01").name == "Bill Clinton"
+    assert coder.resolve_actor("Clinton", date="2011-01-01").name == "Hillary Clinton"
 
 
 def test_actors_an_organisation_of_the_same_name_keeps_the_person():

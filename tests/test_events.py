@@ -903,6 +903,9 @@ def test_events_dying_of_a_violent_act_makes_the_dead_its_target(coder):
     assert _types(coder, "An Egyptian journalist died as a result of torture.") == [
         ("ASSAULT", None, "EGYJRN")]
     assert _types(coder, "An Egyptian journalist died of cancer.") == []
+    # "after" says what the death came of, not only when it happened
+    assert _types(coder, "A Bahraini activist died after torture in prison.") == [
+        ("ASSAULT", None, "BHRSOC")]
 
 
 def test_events_a_named_doer_the_tables_lack_keeps_its_event(coder):

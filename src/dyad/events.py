@@ -373,8 +373,9 @@ class EventExtractor:
                 continue
             if pat.type == "CONSULT" and _setting(doc[ni]):
                 continue  # "said at a UN ocean conference": where something else happened
-            if _setting(doc[ni], TIME_PREPS):
+            if _setting(doc[ni], TIME_PREPS) and _died_of(doc[ni]) is None:
                 continue  # "since last month's US invasion": when something else happened
+                # (but "died after torture" died of it)
             ev = self._nominal(doc, doc[ni], pat, s_index, tok2m, light=None)
             if ev is not None:
                 found.append(ev)

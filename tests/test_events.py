@@ -914,3 +914,9 @@ def test_events_a_named_doer_the_tables_lack_keeps_its_event(coder):
         ("REQUEST", "The Kaduna Civic Forum", None)]
     # an unnamed, unresolved doer still says nothing an analyst can use
     assert coder.code("The group demanded the return of the ship.").events == ()
+
+
+def test_events_arriving_for_an_act_is_that_act(coder):
+    assert _types(coder, "Bangladeshi peacekeepers arrived in Mali for a peacekeeping "
+                         "mission.") == [("AID", "BGDMIL", "MLI")]
+    assert _types(coder, "The Iranian foreign minister arrived in Moscow on Monday.") == []

@@ -1435,10 +1435,11 @@ def _object_of(verb: Token) -> Token | None:
 
 MEASURE_PREPS = ("of", "in")
 # light verbs whose event noun follows a preposition: "participated in the talks", "took part
-# in", "will join Abe for talks", "gathered for a protest", "led a delegation on a visit"
+# in", "will join Abe for talks", "gathered for a protest", "led a delegation on a visit",
+# "arrived in Moscow for talks"
 PREP_EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "participate": ("in",), "take": ("in",), "join": ("for", "in"), "gather": ("for",),
-    "lead": ("on",)}
+    "lead": ("on",), "arrive": ("for",)}
 
 
 def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:

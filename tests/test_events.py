@@ -920,3 +920,9 @@ def test_events_arriving_for_an_act_is_that_act(coder):
     assert _types(coder, "Bangladeshi peacekeepers arrived in Mali for a peacekeeping "
                          "mission.") == [("AID", "BGDMIL", "MLI")]
     assert _types(coder, "The Iranian foreign minister arrived in Moscow on Monday.") == []
+
+
+def test_events_a_double_object_the_parser_made_a_clause_is_still_the_object(coder):
+    # en_core_web_sm parses "allowed aid workers access" as "workers" the subject of "access"
+    assert _types(coder, "Sudan allowed aid workers access to Darfur.")[:1] == [
+        ("RETREAT", "SDN", None)]

@@ -180,6 +180,9 @@ class EventExtractor:
         heads += [g for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
         heads += [c for c in children if c.dep_ in OBJECT_PREDICATE_DEPS and c.pos_ == "ADJ"]
+        # a noun the parser made a clause of a double object ("allow UN agencies access",
+        # parsed as "agencies" the subject of "access") is the verb's object
+        heads += [c for c in children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
         # a compound names the kind of a generic head ("violated the ceasefire agreement",
         # "ended mediation efforts")
         heads += [g for c in heads if c.lemma_.lower() in KIND_HEADS

@@ -912,6 +912,9 @@ def test_events_a_named_doer_the_tables_lack_keeps_its_event(coder):
     events = coder.code("The Kaduna Civic Forum demanded a new election.").events
     assert [(e.type, e.source.text, e.source.code) for e in events] == [
         ("REQUEST", "The Kaduna Civic Forum", None)]
+    # a named sufferer of a material act whose doer goes unnamed, as a known one is
+    assert _types(coder, "Ingabire was arrested in Kigali for collaborating with rebels.")[:1] \
+        == [("COERCE", None, None)]
     # an unnamed, unresolved doer still says nothing an analyst can use
     assert coder.code("The group demanded the return of the ship.").events == ()
 

@@ -388,7 +388,8 @@ class EventExtractor:
         # unless its doer is named: an organisation or person the actor tables lack ("Reliance
         # Jio agreed to ...", "The Civil Liberty Organization demanded ...") is still news
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
-                  (ev.target is not None and ev.target.code) or _named(doc, ev.source_tok)]
+                  (ev.target is not None and ev.target.code) or _named(doc, ev.source_tok) or
+                  (ev.source_tok is None and _named(doc, ev.target_tok))]
         return _dedupe(events)
 
     def _fill_target(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:
@@ -608,10 +609,12 @@ class EventExtractor:
         if src_tok is None:
             # "three civilians were killed", "prisoners were released": a material act is news
             # with its doer unnamed (a verbal one needs its speaker); kept when who suffered
-            # it is a known actor
+            # it is a known actor or a named one ("Ingabire was arrested")
             material = pat.quad in (2, 4)
             victim = self._np_mention(tgt_tok, tok2m) if rule == ":passive" and material else None
-            if victim is None or not victim.code or tgt_tok is None:
+            if tgt_tok is None or not (victim is not None and victim.code or
+                                       rule == ":passive" and material and
+                                       _named(doc, tgt_tok.i)):
                 return None
             return self._recode(RawEvent(
                 pattern=pat, trigger=verb.i, trigger_end=verb.i + 1, sentence=s_index,

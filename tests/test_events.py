@@ -929,3 +929,8 @@ def test_events_a_double_object_the_parser_made_a_clause_is_still_the_object(cod
     # en_core_web_sm parses "allowed aid workers access" as "workers" the subject of "access"
     assert _types(coder, "Sudan allowed aid workers access to Darfur.")[:1] == [
         ("RETREAT", "SDN", None)]
+
+
+def test_events_a_particle_the_parser_hangs_from_the_object_still_counts(coder):
+    assert _types(coder, "Islamic State forces hold several hundred families as human "
+                         "shields in Mosul.")[:1] == [("ASSAULT", "IMG", "CVL")]

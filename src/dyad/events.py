@@ -171,6 +171,9 @@ class EventExtractor:
             return None
         children = list(tok.children)
         # a particle follows its verb: "On Monday, X called Y" is no "call on"
+        # "held hundreds of families as human shields": the parser may hang "as" from the object
+        children += [p for c in children if c.dep_ == "dobj"
+                     for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
         particles = {c.lower_ for c in children
                      if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i and not _dated(c)}
         # the lemma or the word as written: the lemmatizer makes "data" "datum"; through a

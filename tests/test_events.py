@@ -934,3 +934,8 @@ def test_events_a_double_object_the_parser_made_a_clause_is_still_the_object(cod
 def test_events_a_particle_the_parser_hangs_from_the_object_still_counts(coder):
     assert _types(coder, "Islamic State forces hold several hundred families as human "
                          "shields in Mosul.")[:1] == [("ASSAULT", "IMG", "CVL")]
+
+
+def test_events_a_symmetric_act_between_two_parties_is_each_ones_with_the_other(coder):
+    assert _types(coder, "Talks between Russia and Ukraine resumed in Istanbul.") == [
+        ("CONSULT", "RUS", "UKR"), ("CONSULT", "UKR", "RUS")]

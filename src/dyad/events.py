@@ -803,6 +803,12 @@ class EventExtractor:
                 receiver = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
                 src_tok, rule = giver, f":from:{noun.head.lemma_.lower()}"
                 source = self._np_mention(giver, tok2m)
+        if src_tok is None and light is None and pat.type in SYMMETRIC_TYPES:
+            # "cooperation between the Philippines and the United States": each party's, with
+            # the other
+            src_tok = _between(noun)
+            if src_tok is not None:
+                rule, source = ":between", self._np_mention(src_tok, tok2m)
         if src_tok is None:
             # "a prisoner died after torture": a violent act with its doer unnamed, kept (as an
             # agentless passive is) when who died of it is a known actor

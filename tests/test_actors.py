@@ -159,6 +159,20 @@ def test_actors_a_title_in_the_story_codes_a_person_not_yet_in_office(coder):
     assert coder.resolve_actor("Donald Trump", date="2016-12-01").code == "USA"
 
 
+def test_actors_heads_of_state_beyond_the_big_powers_are_known_by_name(coder):
+    # a leader named alone, with no country word, still codes the event's actors
+    events = coder.code("Museveni accused Kagame of arming rebels in eastern Congo.",
+                        date="2012-07-01").events
+    assert [(e.type, e.source.code, e.target.code) for e in events][:1] == [
+        ("ACCUSE", "UGAGOV", "RWAGOV")]
+    assert coder.resolve_actor("Suharto", date="1998-05-01").code == "IDNGOV"
+    assert coder.resolve_actor("Suharto", date="2005-05-01").code == "IDNELI"
+    assert coder.resolve_actor("Pérez Molina", date="2014-01-01").code == "GTMGOV"
+    # a surname two office-holders share is whichever held office on the story's date
+    assert coder.resolve_actor("Clinton", date="1996-01-01").name == "Bill Clinton"
+    assert coder.resolve_actor("Clinton", date="2011-01-01").name == "Hillary Clinton"
+
+
 def test_actors_an_organisation_of_the_same_name_keeps_the_person():
     kb = ActorKB()
     kb._load_people("people.tsv", ["name\taliases\tcountry\tsector\trole\tstart\tend\n",
@@ -302,3 +316,15 @@ def test_actors_a_sector_noun_modifying_a_plain_noun_is_an_actor(coder):
     assert not any(m.sector == "GOV" for m in forces)
     abductions = coder.actors.find(coder.nlp("The LRA is blamed for child abductions."))
     assert all(m.sector != "CVL" for m in abductions)
+
+
+def test_actors_a_speaker_who_asserts_or_stresses_speaks_of_itself(coder):
+    # "they" after "asserted that" / "stressed that" is the speaker, as after "said that"
+    for text in ("Nurses have asserted that they will not end the strike.",
+                 "Nurses stressed that they would not end the strike."):
+        events = coder.code(text, date="2020-01-01").events
+        assert [(e.type, e.source.code) for e in events] == [("REJECT", "MED")], text
+
+
+def test_actors_militia_groups_are_militia(coder):
+    assert coder.resolve_actor("Libyan militia groups").code == "LBYPRM"

@@ -1038,3 +1038,72 @@ def test_events_kyrgyz_is_kyrgyzstans_adjective(coder):
     # the country packages give only "Kirghiz"; news writes "Kyrgyz" (countries_extra.tsv)
     assert _types(coder, "Kyrgyz police arrested two opposition leaders.")[0][:2] == (
         "COERCE", "KGZCOP")
+
+
+def test_events_a_light_verb_without_subject_takes_its_doer_from_the_parse(coder):
+    # en_core_web_sm makes "force" the root and "carried" a clause hanging from it
+    assert _types(coder, "The Jordanian air force carried out at least three air strikes in "
+                         "southern Syria, killing several dozens of Islamic State fighters.")[:1] \
+        == [("ASSAULT", "JORMIL", "SYR")]
+    # the agent of a passive light verb; coordinated agents do it jointly
+    assert _types(coder, "The war games were staged by Egyptian troops and Saudi marines.") == [
+        ("COOPERATE", "EGYMIL", None), ("COOPERATE", "SAUMIL", None)]
+
+
+def test_events_an_event_noun_naming_a_possessed_thing_is_the_possessors(coder):
+    assert _types(coder, "The Japanese government's aid package included food and tents.") \
+        == [("AID", "JPNGOV", None)]
+
+
+def test_events_who_is_responsible_for_an_act_did_it_unless_denied(coder):
+    assert _types(coder, "Al-Shabaab is responsible for the bombing of a hotel in Kismayo.") \
+        == [("ASSAULT", "IMG", "SOM")]
+    assert _types(coder, "Kenya said Al-Shabaab was not responsible for the bombing.") == []
+    # a claim of responsibility is a statement (CAMEO 01), as the quad gold codes it
+    assert _types(coder, "Al-Shabaab claimed responsibility for the bombing.") == []
+
+
+def test_events_dying_of_a_violent_act_makes_the_dead_its_target(coder):
+    assert _types(coder, "A Saudi activist died in detention in Riyadh.") == [
+        ("COERCE", None, "SAUSOC")]
+    assert _types(coder, "An Egyptian journalist died as a result of torture.") == [
+        ("ASSAULT", None, "EGYJRN")]
+    assert _types(coder, "An Egyptian journalist died of cancer.") == []
+    # "after" says what the death came of, not only when it happened
+    assert _types(coder, "A Bahraini activist died after torture in prison.") == [
+        ("ASSAULT", None, "BHRSOC")]
+
+
+def test_events_a_named_doer_the_tables_lack_keeps_its_event(coder):
+    events = coder.code("The Kaduna Civic Forum demanded a new election.").events
+    assert [(e.type, e.source.text, e.source.code) for e in events] == [
+        ("REQUEST", "The Kaduna Civic Forum", None)]
+    # a named sufferer of a material act whose doer goes unnamed, as a known one is
+    assert _types(coder, "Ingabire was arrested in Kigali for collaborating with rebels.")[:1] \
+        == [("COERCE", None, None)]
+    # an unnamed, unresolved doer still says nothing an analyst can use
+    assert coder.code("The group demanded the return of the ship.").events == ()
+
+
+def test_events_arriving_for_an_act_is_that_act(coder):
+    assert _types(coder, "Bangladeshi peacekeepers arrived in Mali for a peacekeeping "
+                         "mission.") == [("AID", "BGDMIL", "MLI")]
+    assert _types(coder, "The Iranian foreign minister arrived in Moscow on Monday.") == []
+
+
+def test_events_a_double_object_the_parser_made_a_clause_is_still_the_object(coder):
+    # en_core_web_sm parses "allowed aid workers access" as "workers" the subject of "access"
+    assert _types(coder, "Sudan allowed aid workers access to Darfur.")[:1] == [
+        ("RETREAT", "SDN", None)]
+
+
+def test_events_a_particle_the_parser_hangs_from_the_object_still_counts(coder):
+    assert _types(coder, "Islamic State forces hold several hundred families as human "
+                         "shields in Mosul.")[:1] == [("ASSAULT", "IMG", "CVL")]
+
+
+def test_events_a_symmetric_act_between_two_parties_is_each_ones(coder):
+    # as for "Russia and Ukraine held talks": each party is a source, as PLOVER codes a
+    # compound actor
+    assert _types(coder, "Talks between Russia and Ukraine resumed in Istanbul.") == [
+        ("CONSULT", "RUS", None), ("CONSULT", "UKR", None)]

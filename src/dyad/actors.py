@@ -677,7 +677,8 @@ def _plausible(span: Span, entry: Entry) -> bool:
 
 
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "insist", "note",
-                           "announce", "declare", "claim", "state", "report"})
+                           "announce", "declare", "claim", "state", "report", "assert", "affirm",
+                           "stress", "warn", "confirm", "reiterate", "maintain"})
 
 
 def _reporting_speaker(tok: Token, story: _Story) -> Mention | None:

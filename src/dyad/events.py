@@ -59,6 +59,7 @@ PURPOSE_NOUNS = frozenset({"bid", "effort", "attempt", "move", "push", "order", 
                            "campaign", "way", "step", "decision"})
 QUANTIFIER_SUBJECTS = frozenset({"both", "all", "each", "most", "some", "many", "several", "one",
                                  "two", "three", "none"})
+SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # mutual acts: "talks between"
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 KIND_HEADS = frozenset({"agreement", "accord", "pact", "deal", "effort", "process", "line",
                         "mission", "arrangement"})
@@ -179,6 +180,9 @@ class EventExtractor:
             return None
         children = list(tok.children)
         # a particle follows its verb: "On Monday, X called Y" is no "call on"
+        # "held hundreds of families as human shields": the parser may hang "as" from the object
+        children += [p for c in children if c.dep_ == "dobj"
+                     for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
         particles = {c.lower_ for c in children
                      if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i and not _dated(c)}
         # the lemma or the word as written: the lemmatizer makes "data" "datum"; through a
@@ -188,6 +192,9 @@ class EventExtractor:
         heads += [g for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                   for g in p.children if g.dep_ == "pobj"]
         heads += [c for c in children if c.dep_ in OBJECT_PREDICATE_DEPS and c.pos_ == "ADJ"]
+        # a noun the parser made a clause of a double object ("allow UN agencies access",
+        # parsed as "agencies" the subject of "access") is the verb's object
+        heads += [c for c in children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
         # a compound names the kind of a generic head ("violated the ceasefire agreement",
         # "ended mediation efforts")
         heads += [g for c in heads if c.lemma_.lower() in KIND_HEADS
@@ -386,12 +393,16 @@ class EventExtractor:
         for ni, pat in noun_hits.items():
             if ni in used_nouns:
                 continue
-            if doc[ni].dep_ == "compound" and doc[ni].head.pos_ in ("NOUN", "PROPN"):
+            if doc[ni].dep_ == "compound" and doc[ni].head.pos_ in ("NOUN", "PROPN") and \
+                    not any(c.dep_ == "poss" and tok2m[c.i] is not None
+                            for c in doc[ni].head.lefts):
                 continue  # "U.N. aid convoys", "protest leaders": a kind of thing, no act
+                # (but "the Japanese government's aid package" is the government's aid)
             if pat.type == "CONSULT" and _setting(doc[ni]):
                 continue  # "said at a UN ocean conference": where something else happened
-            if _setting(doc[ni], TIME_PREPS):
+            if _setting(doc[ni], TIME_PREPS) and _died_of(doc[ni]) is None:
                 continue  # "since last month's US invasion": when something else happened
+                # (but "died after torture" died of it)
             if doc[ni].lemma_.lower() in STATE_NOUNS and pat.modifier is None and \
                     doc[ni].dep_ not in ("nsubj", "nsubjpass"):
                 continue  # "in its war with Iraq", "concluding the Iraq War": a named state
@@ -404,9 +415,12 @@ class EventExtractor:
             doc, _no_own_object(doc, _no_non_actor(doc, ev, tok2m), tok2m), tok2m))
             for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
-        # an event whose source and target are both unresolved says nothing an analyst can use
+        # an event whose source and target are both unresolved says nothing an analyst can use,
+        # unless its doer is named: an organisation or person the actor tables lack ("Reliance
+        # Jio agreed to ...", "The Civil Liberty Organization demanded ...") is still news
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
-                  (ev.target is not None and ev.target.code)]
+                  (ev.target is not None and ev.target.code) or _named(doc, ev.source_tok) or
+                  (ev.source_tok is None and _named(doc, ev.target_tok))]
         return _dedupe(events)
 
     def _fill_target(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:
@@ -646,10 +660,12 @@ class EventExtractor:
         if src_tok is None:
             # "three civilians were killed", "prisoners were released": a material act is news
             # with its doer unnamed (a verbal one needs its speaker); kept when who suffered
-            # it is a known actor
+            # it is a known actor or a named one ("Ingabire was arrested")
             material = pat.quad in (2, 4)
             victim = self._np_mention(tgt_tok, tok2m) if rule == ":passive" and material else None
-            if victim is None or not victim.code or tgt_tok is None:
+            if tgt_tok is None or not (victim is not None and victim.code or
+                                       rule == ":passive" and material and
+                                       _named(doc, tgt_tok.i)):
                 return None
             return self._recode(RawEvent(
                 pattern=pat, trigger=verb.i, trigger_end=verb.i + 1, sentence=s_index,
@@ -821,6 +837,12 @@ class EventExtractor:
                 if m is not None and m.country is not None and m.head != noun.i:
                     source, src_tok, rule = m, c, ":poss" if c.dep_ == "poss" else ":mod"
                     break
+        if source is None and noun.dep_ == "compound":
+            # "the Chinese government's assistance package": the owner of what the noun names
+            owner = next((c for c in noun.head.lefts if c.dep_ == "poss"), None)
+            m = tok2m[owner.i] if owner is not None else None
+            if owner is not None and m is not None and m.country is not None:
+                source, src_tok, rule = m, owner, ":poss"
         if source is None:
             for c in noun.rights:
                 if c.dep_ == "prep" and c.lower_ == "by":
@@ -833,11 +855,17 @@ class EventExtractor:
             subj = next((c for c in light.children if c.dep_ in SUBJECT_DEPS), None)
             if subj is None:
                 subj = _inherited_subject(light)
+            if subj is None:
+                subj = _light_doer(light)
             if subj is not None:
                 if subj.lower_ in RELATIVE_PRONOUNS and light.dep_ == "relcl":
                     subj = light.head
                 src_tok, rule = subj, f":light:{light_lemma or light.lemma_.lower()}"
                 source = self._np_mention(subj, tok2m)
+        if src_tok is None and light is None:
+            src_tok = _answerable(noun)  # "the LRA is responsible for mass killings"
+            if src_tok is not None:
+                rule, source = ":responsible", self._np_mention(src_tok, tok2m)
         receiver: Token | None = None
         if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVE_VERBS:
             giver = _target_by_slots(noun, ("prep:from",)) or \
@@ -846,9 +874,29 @@ class EventExtractor:
                 receiver = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
                 src_tok, rule = giver, f":from:{noun.head.lemma_.lower()}"
                 source = self._np_mention(giver, tok2m)
+        if src_tok is None and light is None and pat.type in SYMMETRIC_TYPES:
+            # "cooperation between the Philippines and the United States": each party's, with
+            # the other
+            src_tok = _between(noun)
+            if src_tok is not None:
+                rule, source = ":between", self._np_mention(src_tok, tok2m)
         if src_tok is None:
-            return None
+            # "a prisoner died after torture": a violent act with its doer unnamed, kept (as an
+            # agentless passive is) when who died of it is a known actor
+            dead = _died_of(noun) if light is None and pat.type in LETHAL_TYPES else None
+            victim = self._np_mention(dead, tok2m)
+            if dead is None or victim is None or not victim.code:
+                return None
+            return RawEvent(
+                pattern=pat, trigger=noun.i, trigger_end=noun.i + 1, sentence=s_index,
+                source=None, target=victim, source_tok=None, target_tok=dead.i,
+                status=self._nominal_status(noun, noun.head, False),
+                rule=f"{pat.id}:died>{pat.type}",
+                confidence=_confidence(None, victim, pat, nominal=True), mode=pat.mode,
+                contexts=pat.contexts)
         tgt_tok = receiver if receiver is not None else _target_by_slots(noun, pat.targets)
+        if rule == ":between":
+            tgt_tok = None  # each party is a source (its conjuncts too), none the target
         if tgt_tok is None and light is not None:
             # "gave Putin a warning", "offered Kiev support": the light verb's indirect
             # object receives the act
@@ -858,7 +906,7 @@ class EventExtractor:
         if tgt_tok is None and light is not None and with_prep is not None and \
                 with_prep.lower_ == "with" and with_prep.head.i == light.i:
             tgt_tok = _object_of(light)  # "provided the army with weapons": the army receives
-        if tgt_tok is None and pat.type == "CONSULT":
+        if tgt_tok is None and pat.type == "CONSULT" and rule != ":between":
             tgt_tok = _between(noun)
         target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
         if tgt_tok is None and noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ in ("AUX", "VERB"):
@@ -1373,6 +1421,8 @@ def _jointly(verb: Token) -> bool:
     if any(t.lower_ == "joint" for t in verb.subtree):
         return True
     subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:  # "war games staged by US and Jordanian forces"
+        subj = _light_doer(verb)
     return subj is not None and any(c.dep_ == "conj" for c in subj.children)
 
 
@@ -1566,10 +1616,11 @@ def _object_of(verb: Token) -> Token | None:
 
 MEASURE_PREPS = ("of", "in")
 # light verbs whose event noun follows a preposition: "participated in the talks", "took part
-# in", "will join Abe for talks", "gathered for a protest", "led a delegation on a visit"
+# in", "will join Abe for talks", "gathered for a protest", "led a delegation on a visit",
+# "arrived in Moscow for talks"
 PREP_EVENT_VERBS: dict[str, tuple[str, ...]] = {
     "participate": ("in",), "take": ("in",), "join": ("for", "in"), "gather": ("for",),
-    "converge": ("for",), "assemble": ("for",), "lead": ("on",)}
+    "converge": ("for",), "assemble": ("for",), "lead": ("on",), "arrive": ("for",)}
 
 
 def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
@@ -1658,6 +1709,57 @@ def _inherited_subject(verb: Token) -> Token | None:
         if subj is not None:
             return subj
         node, steps = head, steps + 1
+    return None
+
+
+def _named(doc: Doc, tok_i: int | None) -> bool:
+    """A proper name the model found an organisation or person."""
+    return tok_i is not None and doc[tok_i].pos_ == "PROPN" and \
+        doc[tok_i].ent_type_ in ("ORG", "PERSON")
+
+
+LETHAL_TYPES = frozenset({"ASSAULT", "COERCE"})
+DYING_VERBS = frozenset({"die", "succumb", "perish"})
+
+
+def _died_of(noun: Token) -> Token | None:
+    """Who died of the act a noun names: "died after torture", "died as a result of the
+    beating", "died due to torture", "died in detention"."""
+    node, steps = noun, 0
+    while node.dep_ in ("pobj", "prep", "pcomp", "amod", "conj") and steps < 5:
+        node, steps = node.head, steps + 1
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    if node is noun or node.pos_ not in ("VERB", "AUX") or node.lemma_.lower() not in DYING_VERBS:
+        return None
+    return next((c for c in node.children if c.dep_ == "nsubj"), None)
+
+
+def _light_doer(light: Token) -> Token | None:
+    """Who does what a subjectless light verb carries: the agent of a passive ("war games
+    staged by US marines"), or the noun an active clause hangs from where the parser made the
+    doer a noun with a clause ("The Iraqi air force carried out air strikes")."""
+    agent = next((c for c in light.children if c.dep_ == "agent"), None)
+    if agent is not None:
+        return _pobj(agent)
+    if light.dep_ == "acl" and light.head.pos_ in ("NOUN", "PROPN") and \
+            not _is_infinitive(light) and any(c.dep_ == "dobj" for c in light.children):
+        return light.head
+    return None
+
+
+def _answerable(noun: Token) -> Token | None:
+    """The one who answers for the act a noun names: the subject of "is responsible for" ("the
+    LRA is responsible for mass killings"). A claim of responsibility is a statement (CAMEO 01)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    word = prep.head
+    lemma, gov = word.lemma_.lower(), word.head
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in [*gov.children, *word.children]):
+        return None  # "Iran is not responsible for the attack": a denial, no act
+    if lemma == "responsible" and word.dep_ == "acomp":
+        return next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 

@@ -939,3 +939,11 @@ def test_events_a_particle_the_parser_hangs_from_the_object_still_counts(coder):
 def test_events_a_symmetric_act_between_two_parties_is_each_ones_with_the_other(coder):
     assert _types(coder, "Talks between Russia and Ukraine resumed in Istanbul.") == [
         ("CONSULT", "RUS", "UKR"), ("CONSULT", "UKR", "RUS")]
+
+
+def test_events_a_city_naming_an_attack_is_where_it_happened_not_who_did_it(coder):
+    assert _types(coder, "Canada sent condolences to the families of those who died in the "
+                         "Nairobi terrorist attack.") == []
+    # a possessive city is its government, as before
+    assert _types(coder, "Moscow's air strikes hit rebel positions near Idlib.")[0][:2] == (
+        "ASSAULT", "RUSGOV")

@@ -763,6 +763,10 @@ class EventExtractor:
         for c in noun.lefts:
             if c.dep_ in ("poss", "amod", "compound", "nmod") and tok2m[c.i] is not None:
                 m = tok2m[c.i]
+                if m is not None and c.dep_ != "poss" and pat.type in PLACED_TYPES and \
+                        (m.kind in ("capital", "city") or
+                         m.kind == "metonym" and c.ent_type_ == "GPE"):
+                    continue  # "the Ankara terrorist attack", "the Nairobi protest": where
                 if m is not None and m.country is not None and m.head != noun.i:
                     source, src_tok, rule = m, c, ":poss" if c.dep_ == "poss" else ":mod"
                     break
@@ -1552,6 +1556,8 @@ def _named(doc: Doc, tok_i: int | None) -> bool:
         doc[tok_i].ent_type_ in ("ORG", "PERSON")
 
 
+# acts named by where they happened: "the Paris attacks", "the Nairobi protest"
+PLACED_TYPES = frozenset({"ASSAULT", "PROTEST"})
 LETHAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 DYING_VERBS = frozenset({"die", "succumb", "perish"})
 

@@ -1053,6 +1053,8 @@ def test_events_a_light_verb_without_subject_takes_its_doer_from_the_parse(coder
 def test_events_an_event_noun_naming_a_possessed_thing_is_the_possessors(coder):
     assert _types(coder, "The Japanese government's aid package included food and tents.") \
         == [("AID", "JPNGOV", None)]
+    # a programme is no bundle of the act: "its weapons program" gives no weapons
+    assert _types(coder, "North Korea said its weapons program was a deterrent.") == []
 
 
 def test_events_who_is_responsible_for_an_act_did_it_unless_denied(coder):
@@ -1074,13 +1076,15 @@ def test_events_dying_of_a_violent_act_makes_the_dead_its_target(coder):
         ("ASSAULT", None, "BHRSOC")]
 
 
-def test_events_a_named_doer_the_tables_lack_keeps_its_event(coder):
+def test_events_a_named_organisation_the_tables_lack_keeps_its_event(coder):
     events = coder.code("The Kaduna Civic Forum demanded a new election.").events
     assert [(e.type, e.source.text, e.source.code) for e in events] == [
         ("REQUEST", "The Kaduna Civic Forum", None)]
     # a named sufferer of a material act whose doer goes unnamed, as a known one is
     assert _types(coder, "Ingabire was arrested in Kigali for collaborating with rebels.")[:1] \
         == [("COERCE", None, None)]
+    # a named person as doer is too often a reporter or pundit
+    assert coder.code("Jake Morrow demanded a new election.").events == ()
     # an unnamed, unresolved doer still says nothing an analyst can use
     assert coder.code("The group demanded the return of the ship.").events == ()
 
@@ -1107,3 +1111,11 @@ def test_events_a_symmetric_act_between_two_parties_is_each_ones(coder):
     # compound actor
     assert _types(coder, "Talks between Russia and Ukraine resumed in Istanbul.") == [
         ("CONSULT", "RUS", None), ("CONSULT", "UKR", None)]
+
+
+def test_events_a_city_naming_an_attack_is_where_it_happened_not_who_did_it(coder):
+    assert _types(coder, "Canada sent condolences to the families of those who died in the "
+                         "Nairobi terrorist attack.") == []
+    # a possessive city is its government, as before
+    assert _types(coder, "Moscow's air strikes hit rebel positions near Idlib.")[0][:2] == (
+        "ASSAULT", "RUSGOV")

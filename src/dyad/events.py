@@ -416,10 +416,13 @@ class EventExtractor:
             for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         # an event whose source and target are both unresolved says nothing an analyst can use,
-        # unless its doer is named: an organisation or person the actor tables lack ("Reliance
-        # Jio agreed to ...", "The Civil Liberty Organization demanded ...") is still news
+        # unless its doer is a named organisation the actor tables lack ("Reliance Jio agreed
+        # to ...", "The Civil Liberty Organization demanded ...") or, with no doer, it befell a
+        # named person ("Ingabire was arrested"); a named person as doer is too often a
+        # reporter or pundit ("Tapper asked", "assistance by Greg Ritchie") to be kept
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
-                  (ev.target is not None and ev.target.code) or _named(doc, ev.source_tok) or
+                  (ev.target is not None and ev.target.code) or
+                  _named(doc, ev.source_tok, ("ORG",)) or
                   (ev.source_tok is None and _named(doc, ev.target_tok))]
         return _dedupe(events)
 
@@ -834,10 +837,15 @@ class EventExtractor:
         for c in noun.lefts:
             if c.dep_ in ("poss", "amod", "compound", "nmod") and tok2m[c.i] is not None:
                 m = tok2m[c.i]
+                if m is not None and c.dep_ != "poss" and pat.type in PLACED_TYPES and \
+                        (m.kind in ("capital", "city") or
+                         m.kind == "metonym" and c.ent_type_ == "GPE"):
+                    continue  # "the Ankara terrorist attack", "the Nairobi protest": where
                 if m is not None and m.country is not None and m.head != noun.i:
                     source, src_tok, rule = m, c, ":poss" if c.dep_ == "poss" else ":mod"
                     break
-        if source is None and noun.dep_ == "compound":
+        if source is None and noun.dep_ == "compound" and \
+                noun.head.lemma_.lower() in BUNDLE_NOUNS:
             # "the Chinese government's assistance package": the owner of what the noun names
             owner = next((c for c in noun.head.lefts if c.dep_ == "poss"), None)
             m = tok2m[owner.i] if owner is not None else None
@@ -1712,12 +1720,16 @@ def _inherited_subject(verb: Token) -> Token | None:
     return None
 
 
-def _named(doc: Doc, tok_i: int | None) -> bool:
-    """A proper name the model found an organisation or person."""
-    return tok_i is not None and doc[tok_i].pos_ == "PROPN" and \
-        doc[tok_i].ent_type_ in ("ORG", "PERSON")
+def _named(doc: Doc, tok_i: int | None, kinds: tuple[str, ...] = ("ORG", "PERSON")) -> bool:
+    """A proper name the model found an organisation or person (of ``kinds``)."""
+    return tok_i is not None and doc[tok_i].pos_ == "PROPN" and doc[tok_i].ent_type_ in kinds
 
 
+# what carries an act its owner does: "the Chinese government's assistance package", "Turkey's
+# aid convoy" (not "its weapons programme")
+BUNDLE_NOUNS = frozenset({"package", "convoy", "shipment", "consignment", "pledge", "grant"})
+# acts named by where they happened: "the Paris attacks", "the Nairobi protest"
+PLACED_TYPES = frozenset({"ASSAULT", "PROTEST"})
 LETHAL_TYPES = frozenset({"ASSAULT", "COERCE"})
 DYING_VERBS = frozenset({"die", "succumb", "perish"})
 

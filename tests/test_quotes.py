@@ -279,3 +279,16 @@ def test_quotes_split_by_a_long_attribution_is_one_quote(nlp):
 def test_quotes_speech_reported_inside_another_report_is_part_of_it(nlp):
     found = _found(nlp("The minister said the rebels had agreed to hand over their weapons."))
     assert [(q[1], q[2]) for q in found] == [("The minister", "said")]
+
+
+def test_quotes_inside_a_span_is_looked_up_in_text_order():
+    from dyad.quotes import _inside, _quote_char_spans
+    spans = [(5, 10), (20, 30), (31, 32)]
+    assert [c for c in range(0, 40) if _inside(c, spans)] == [*range(5, 10), *range(20, 30), 31]
+    assert not _inside(7, [])
+    # the quotes of a text come in order and never overlap, as the lookup needs
+    text = ('"We will stay," she said. \u201cNot now,\u201d he said, \'\'maybe later\'\' and '
+            '"an open quote\n\n"that runs on" to here.')
+    found = _quote_char_spans(text)
+    assert len(found) >= 4
+    assert all(a < b <= c < d for (a, b), (c, d) in zip(found, found[1:]))

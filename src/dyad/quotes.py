@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -195,7 +195,10 @@ def _past_label(subj: Token, cue: Token) -> Token | None:
     if subj.i > cue.i:
         return subj
     doc = subj.doc
-    breaks = [t.i for t in doc[subj.i + 1:cue.i] if ":" in t.text or "\n" in t.text]
+    gap = doc[subj.i + 1:cue.i]
+    words = gap.text  # (one string built in spaCy's code: most gaps hold no break)
+    breaks = [t.i for t in gap if ":" in t.text or "\n" in t.text] \
+        if ":" in words or "\n" in words else []
     if not breaks:
         if subj.ent_type_ == "TIME" or subj.like_num:
             return None
@@ -484,7 +487,14 @@ def _words(text: str) -> int:
 
 
 def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= char < b for a, b in spans)
+    """Whether ``char`` is in one of ``spans``, which are in text order and do not overlap (the
+    quotes _quote_char_spans finds, or some of them)."""
+    k = bisect_right(spans, char, key=_span_start) - 1  # the last span starting at or before it
+    return k >= 0 and char < spans[k][1]
+
+
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 def _title_like(text: str) -> bool:

@@ -289,3 +289,9 @@ def test_actors_a_sector_noun_modifying_a_plain_noun_is_an_actor(coder):
     assert not any(m.sector == "GOV" for m in forces)
     abductions = coder.actors.find(coder.nlp("The LRA is blamed for child abductions."))
     assert all(m.sector != "CVL" for m in abductions)
+
+
+def test_actors_a_group_speaking_of_itself_is_written_as_its_name(coder):
+    # "it" stands for the speaker even when the speaker has no code
+    ev = next(e for e in coder.code("Farc has said it will release the captured sergeant.").events)
+    assert ev.source.text == "Farc"

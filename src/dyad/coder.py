@@ -210,6 +210,10 @@ class Coder:
             elif mention is not None and mention.kind == "pronoun" and by_tok:
                 ante = _antecedent(tok, mention, by_tok)
                 head = ante if ante is not None else head
+            elif mention is None:
+                # "Farc has said it will release ...": a group speaks of itself, named or not
+                speaker = _speaker_of(tok, self.cues.speech_verbs)
+                head = speaker if speaker is not None else head
         # "the Croatian government's request for revocation of ...": a thing its possessor
         # codes is written without what it is for or about
         # "U.S. calls for a ceasefire", "the JIA demand for the sacking of ...": so is an act
@@ -257,6 +261,17 @@ def _inhabited_place(tok: Token, mention: Mention, quad: int) -> bool:
         return False
     located = tok.dep_ == "pobj" and tok.head.lower_ in _IN_PLACE
     return located or (quad == 4 and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"))
+
+
+def _speaker_of(tok: Token, speech_verbs: frozenset[str]) -> int | None:
+    """The named subject of the speech verb whose complement ``tok`` ("it", "they", "we") is
+    the subject of."""
+    if tok.lower_ not in ("it", "they", "we") or tok.dep_ not in ("nsubj", "nsubjpass") or \
+            tok.head.dep_ not in ("ccomp", "xcomp") or \
+            tok.head.head.lemma_.lower() not in speech_verbs:
+        return None
+    subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+    return subj.i if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
 def _antecedent(tok: Token, pronoun: Mention, by_tok: dict[int, Mention]) -> int | None:

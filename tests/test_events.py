@@ -930,3 +930,9 @@ def test_events_a_sum_or_a_conjunction_is_no_target(coder):
                           " that/that/SCONJ/dobj/1 ././PUNCT/punct/1")
     evs = EventExtractor(lex).extract(doc, mentions)
     assert [(triple(e), e.target_tok) for e in evs] == [(("REQUEST", "IRN", None, "asserted"), None)]
+
+
+def test_events_seeking_refuge_is_asked_of_where_it_is_sought(coder):
+    events = coder.code("Thousands of Eritreans sought refuge in Ethiopia's Tigray region.").events
+    assert [(e.type, e.target.country, e.target.text) for e in events] == [
+        ("REQUEST", "ETH", "Ethiopia's Tigray region")]

@@ -936,3 +936,15 @@ def test_events_seeking_refuge_is_asked_of_where_it_is_sought(coder):
     events = coder.code("Thousands of Eritreans sought refuge in Ethiopia's Tigray region.").events
     assert [(e.type, e.target.country, e.target.text) for e in events] == [
         ("REQUEST", "ETH", "Ethiopia's Tigray region")]
+
+
+def test_events_a_later_slot_naming_an_actor_outranks_a_thing():
+    lex = Lexicon(parse_lines([HEADER, "v:announce\tLIGHT\t\t\t\t\t\tex\n",
+                               "n:suspension\tSANCTION\t\t160\t-4\tprep:of,prep:to\t\tex\n"],
+                              "t.tsv"))
+    # "Israel announced a suspension of aid to Iran": "to Iran" hangs off the suspension
+    doc, mentions = parse("Israel/Israel/PROPN/nsubj/1 announced/announce/VERB/ROOT/1"
+                          " a/a/DET/det/3 suspension/suspension/NOUN/dobj/1 of/of/ADP/prep/3"
+                          " aid/aid/NOUN/pobj/4 to/to/ADP/prep/3 Iran/Iran/PROPN/pobj/6")
+    evs = EventExtractor(lex).extract(doc, mentions)
+    assert [triple(e) for e in evs] == [("SANCTION", "ISR", "IRN", "asserted")]

@@ -793,6 +793,14 @@ class EventExtractor:
         if src_tok is None:
             return None
         tgt_tok = receiver if receiver is not None else _target_by_slots(noun, pat.targets)
+        if receiver is None and tgt_tok is not None and self._np_mention(tgt_tok, tok2m) is None:
+            # "a suspension of aid to Egypt": a later slot naming an actor outranks a thing
+            for slot in pat.targets:
+                hit = _target_by_slots(noun, (slot,))
+                m = self._np_mention(hit, tok2m) if hit is not None else None
+                if m is not None and m.code:
+                    tgt_tok = hit
+                    break
         if tgt_tok is None and light is not None:
             # "gave Putin a warning", "offered Kiev support": the light verb's indirect
             # object receives the act

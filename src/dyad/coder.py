@@ -340,6 +340,7 @@ _OUTSIDE_NP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "parata
 # where the parser puts a noun it tagged as a verb ("rejected U.S. calls for ...")
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "appos"})
 _PRECONJ = frozenset({"both", "either", "neither"})
+_WHEN_PREPS = frozenset({"during", "amid", "amidst", "since", "until", "after", "before"})
 _CONTENT_PREPS = frozenset({"for", "of", "at", "from", "on", "to", "about", "over"})
 
 
@@ -389,8 +390,10 @@ def _noun_phrase(tok: Token, *, content: bool = True) -> Span:
                 if appos is not None:
                     end = appos.end  # "the Palestinian president, Mahmoud Abbas"
             break
-        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
-            break  # "targets in Syria for more than a year": the time is the clause's
+        if c.dep_ == "prep" and (any(g.ent_type_ in ("DATE", "TIME") for g in c.children) or
+                                 c.lower_ in _WHEN_PREPS):
+            break  # "targets in Syria for more than a year", "the Foreign Office during a
+            # briefing": the time is the clause's
         if c.ent_type_ in ("DATE", "TIME") and c.pos_ in ("PROPN", "NOUN"):
             break  # "summoned France's ambassador Monday": the day is the clause's
         if not content and c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
@@ -403,7 +406,9 @@ def _noun_phrase(tok: Token, *, content: bool = True) -> Span:
             end = max(end, _first_conjunct_end(pobj))
             break
         end = max(end, c.right_edge.i + 1)
-    start = tok.left_edge.i
+    # "Hours earlier Maduro": a time said before the noun is the clause's too
+    start = min([c.left_edge.i for c in tok.lefts if c.dep_ not in ("npadvmod", "advmod")],
+                default=tok.i)
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")
                              or doc[start].lower_ in _PRECONJ and doc[start].head.i == tok.i):
         start += 1  # "both India and Pakistan": the first conjunct is "India"

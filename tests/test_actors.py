@@ -307,3 +307,13 @@ def test_actors_a_generic_office_belongs_to_the_country_the_phrase_says(coder):
     assert coder.resolve_actor("the Kenyan Foreign Office").code == "KENGOV"
     assert coder.resolve_actor("the Foreign Office").code == "GBRGOV"
     assert coder.resolve_actor("the Kremlin").code == "RUSGOV"
+
+
+@pytest.mark.parametrize("text,written", [
+    ("Hezb-e-Islami also threatened to shell Bagram.", "Hezb-e-Islami"),
+    ("Libyan Prime Minister Fayez al-Sarraj meanwhile rejected the EU proposal.",
+     "Libyan Prime Minister Fayez al-Sarraj"),
+])
+def test_actors_a_name_the_parser_broke_up_is_written_whole(coder, text, written):
+    # en_core_web_sm makes "al", "-" and "Sarraj" separate subjects of the verb
+    assert coder.code(text).events[0].source.text == written

@@ -230,6 +230,12 @@ class Coder:
             span = doc[mention.start:mention.end]  # a name the parser read as a verb ("IS")
         else:
             span = _noun_phrase(doc[head], content=not owned)
+            if mention is not None and mention.start <= head < mention.end and \
+                    (mention.start < span.start or mention.end > span.end):
+                # "Hezb-e-Islami", "Omar al-Bashir": a name the parser broke up is written
+                # whole
+                span = doc[min(span.start, mention.start):max(span.end, mention.end)]
+            span = _whole_person(doc, span, head, mention)
         if mention is not None:
             actor = self.actors.to_actor(mention)
             return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
@@ -261,6 +267,27 @@ def _inhabited_place(tok: Token, mention: Mention, quad: int) -> bool:
         return False
     located = tok.dep_ == "pobj" and tok.head.lower_ in _IN_PLACE
     return located or (quad == 4 and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"))
+
+
+def _whole_person(doc: Doc, span: Span, head: int, mention: Mention | None) -> Span:
+    """A person's name the parser broke up is written whole ("Omar al-Bashir", not "Omar"),
+    and so is the name right after a title ("Libyan Prime Minister Fayez al-Sarraj")."""
+    tok = doc[head]
+    if tok.ent_type_ == "PERSON":
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[min(span.start, start):max(span.end, end)]
+    if mention is not None and mention.kind == "title" and span.end < len(doc) and \
+            doc[span.end].ent_type_ == "PERSON" and doc[span.end].ent_iob_ == "B" and \
+            span.end - 1 == head:
+        end = span.end + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[span.start:end]
+    return span
 
 
 def _speaker_of(tok: Token, speech_verbs: frozenset[str]) -> int | None:

@@ -948,3 +948,12 @@ def test_events_a_later_slot_naming_an_actor_outranks_a_thing():
                           " aid/aid/NOUN/pobj/4 to/to/ADP/prep/3 Iran/Iran/PROPN/pobj/6")
     evs = EventExtractor(lex).extract(doc, mentions)
     assert [triple(e) for e in evs] == [("SANCTION", "ISR", "IRN", "asserted")]
+
+
+def test_events_cooperation_on_a_thing_in_a_country_is_with_that_country(coder):
+    support = coder.code("The European Union supports peace building in Colombia.").events
+    assert [(e.type, e.target.text, e.target.country) for e in support] == [
+        ("SUPPORT", "Colombia", "COL")]
+    # an act of force on a thing in a country stays on the thing
+    attack = coder.code("Taliban fighters attacked an army base in Kandahar.").events
+    assert [e.target.text for e in attack if e.type == "ASSAULT"] == ["an army base in Kandahar"]

@@ -416,6 +416,16 @@ class EventExtractor:
                                  lambda t: self._np_mention(t, tok2m))
             if hit is not None:
                 found, found_tok = hit
+        if found is None and obj is not None and ev.pattern.quad in (1, 2) and \
+                tok2m[obj.i] is None:
+            # help, support or a deal for a thing in a country is for that country: "supports
+            # peace building in Colombia", "contributed to the UN mission in Mali", "agreed to a
+            # ceasefire in eastern Ukraine" (an act of force on "a base in Kandahar" is on the
+            # base)
+            hit = _carried_actor(obj, tok2m, source, lambda t: self._np_mention(t, tok2m),
+                                 preps=frozenset({"in"}), places=True)
+            if hit is not None:
+                found, found_tok = hit
         giver = trigger if verbal else trigger.head \
             if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB" else None
         if found is None and giver is not None and (obj is None or tok2m[obj.i] is None):
@@ -1173,7 +1183,8 @@ def _same_actor(m: Mention, source: Mention | None) -> bool:
 
 
 def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | None,
-                   mention_of: Callable[[Token], Mention | None]
+                   mention_of: Callable[[Token], Mention | None],
+                   preps: frozenset[str] = THING_PREPS, places: bool = False
                    ) -> tuple[Mention, Token] | None:
     """The actor a thing acted on carries in a preposition, directly or through a participle:
     "sanctions against Iran", "its blockade of Yemen", "a ban imposed on the LTTE", "aid
@@ -1189,11 +1200,11 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
                 # "a ban imposed on the LTTE"; who made the thing ("proposed by") is not
                 # whom it is for
                 # "an invitation to meet with Kim Jong Un": a thing's purpose too
-                preps = [c] if c.dep_ == "prep" else \
+                found_preps = [c] if c.dep_ == "prep" else \
                     [g for g in c.children if g.dep_ == "prep"] \
                     if c.dep_ == "acl" and (c.tag_ == "VBN" or _is_infinitive(c)) else []
-                for prep in preps:
-                    if prep.lower_ not in THING_PREPS or \
+                for prep in found_preps:
+                    if prep.lower_ not in preps or \
                             (prep.lower_ == "of" and _partitive(node)) or \
                             (prep.lower_ in ("on", "upon") and
                              node.lemma_.lower() in TOPIC_NOUNS):
@@ -1204,13 +1215,16 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
                         continue
                     m = mention_of(pobj)
                     if m is not None and m.code and m.kind != "pronoun" and \
-                            _names_phrase(m, pobj) and not _same_actor(m, source):
+                            _names_phrase(m, pobj) and not _same_actor(m, source) and \
+                            (not places or m.kind in PLACE_KINDS):
                         return m, pobj
                     nxt.append(pobj)
         frontier, depth = nxt, depth + 1
     return None
 
 
+# Kinds of mention that name a place (and, as a target, the people or state there).
+PLACE_KINDS = frozenset({"country", "region", "capital", "city"})
 # Nouns whose "on" says what they are about: "an agreement on the offices in Jerusalem".
 TOPIC_NOUNS = frozenset({"agreement", "deal", "accord", "talk", "talks", "negotiation",
                          "consensus", "understanding", "compromise", "discussion", "debate",

@@ -957,3 +957,16 @@ def test_events_cooperation_on_a_thing_in_a_country_is_with_that_country(coder):
     # an act of force on a thing in a country stays on the thing
     attack = coder.code("Taliban fighters attacked an army base in Kandahar.").events
     assert [e.target.text for e in attack if e.type == "ASSAULT"] == ["an army base in Kandahar"]
+
+
+def test_events_forces_mobilized_are_no_target():
+    lex = Lexicon(parse_lines([HEADER, "v:mobilize\tMOBILIZE\ttroops\t153\t-7.2\tdobj\t\tex\n"],
+                              "t.tsv"))
+    doc, mentions = parse("Russia/Russia/PROPN/nsubj/1 mobilized/mobilize/VERB/ROOT/1"
+                          " troops/troop/NOUN/dobj/1")
+    troops = Mention(start=2, end=3, start_char=doc[2].idx, end_char=doc[2].idx + 6,
+                     text="troops", name=None, country=None, sector="MIL", code="MIL",
+                     kind="sector", entity=-1, head=2)
+    evs = EventExtractor(lex).extract(doc, [*mentions, troops])
+    assert [(triple(e), e.target_tok) for e in evs] == [(("MOBILIZE", "RUS", None, "asserted"),
+                                                        None)]

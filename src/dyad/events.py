@@ -379,8 +379,8 @@ class EventExtractor:
             if ev is not None:
                 found.append(ev)
         found = [_subordinated(doc, self._fill_target(
-            doc, _no_own_object(doc, _no_non_actor(doc, ev, tok2m), tok2m), tok2m))
-            for ev in found]
+            doc, _no_own_forces(_no_own_object(doc, _no_non_actor(doc, ev, tok2m), tok2m)),
+            tok2m)) for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         # an event whose source and target are both unresolved says nothing an analyst can use
         events = [ev for ev in events if (ev.source is not None and ev.source.code) or
@@ -1018,6 +1018,22 @@ def _no_non_actor(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEve
     if junk(ev.target_tok):
         ev = replace(ev, target=None, target_tok=None)
     return ev
+
+
+def _no_own_forces(ev: RawEvent) -> RawEvent:
+    """Forces mobilized are what is mobilized, not whom against: "mobilized troops for a
+    battle against X", "Armenia mobilized its army" (the army is Armenia's own)."""
+    from dataclasses import replace
+
+    t, s = ev.target, ev.source
+    if ev.pattern.type != "MOBILIZE" or t is None or t.sector not in FORCE_SECTORS or \
+            (t.country is not None and (s is None or t.country != s.country)):
+        return ev
+    return replace(ev, target=None, target_tok=None)
+
+
+# Sectors of the forces a state or group mobilizes.
+FORCE_SECTORS = frozenset({"MIL", "COP", "PRM", "REB", "UAF"})
 
 
 def _no_own_object(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:

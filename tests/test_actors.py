@@ -328,3 +328,31 @@ def test_actors_a_speaker_who_asserts_or_stresses_speaks_of_itself(coder):
 
 def test_actors_militia_groups_are_militia(coder):
     assert coder.resolve_actor("Libyan militia groups").code == "LBYPRM"
+
+
+def test_actors_a_group_speaking_of_itself_is_written_as_its_name(coder):
+    # "it" stands for the speaker even when the speaker has no code
+    ev = next(e for e in coder.code("Farc has said it will release the captured sergeant.").events)
+    assert ev.source.text == "Farc"
+
+
+def test_actors_a_time_said_inside_the_phrase_is_the_clauses(coder):
+    text = "The Kenyan Foreign Office during a weekly briefing in Nairobi condemned the attack."
+    ev = next(e for e in coder.code(text).events if e.type == "ACCUSE")
+    assert ev.source.text == "The Kenyan Foreign Office"
+
+
+def test_actors_a_generic_office_belongs_to_the_country_the_phrase_says(coder):
+    assert coder.resolve_actor("the Kenyan Foreign Office").code == "KENGOV"
+    assert coder.resolve_actor("the Foreign Office").code == "GBRGOV"
+    assert coder.resolve_actor("the Kremlin").code == "RUSGOV"
+
+
+@pytest.mark.parametrize("text,written", [
+    ("Hezb-e-Islami also threatened to shell Bagram.", "Hezb-e-Islami"),
+    ("Libyan Prime Minister Fayez al-Sarraj meanwhile rejected the EU proposal.",
+     "Libyan Prime Minister Fayez al-Sarraj"),
+])
+def test_actors_a_name_the_parser_broke_up_is_written_whole(coder, text, written):
+    # en_core_web_sm makes "al", "-" and "Sarraj" separate subjects of the verb
+    assert coder.code(text).events[0].source.text == written

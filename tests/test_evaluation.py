@@ -9,6 +9,7 @@ import pytest
 
 from dyad.errors import InputError
 from dyad.evaluation import (
+    ActorReport,
     ErrorCase,
     GoldActor,
     GoldEvent,
@@ -26,6 +27,7 @@ from dyad.evaluation import (
     score_events,
     score_quad,
     score_spans,
+    span_errors,
 )
 from dyad.lexicon import PLOVER_TYPES
 from dyad.records import Actor, CodedArticle, Event, SentenceRef, TextSpan
@@ -284,6 +286,22 @@ def test_evaluation_score_spans_exact_and_overlap() -> None:
                                                       overlap_pred=1, overlap_gold=1)
     f = (score_spans(sent, pred, "S") + score_spans(sent, pred, "T")).figures()
     assert f == {"precision": 0.3333, "recall": 0.5, "f1": 0.4, "overlap_f1": 1.0}
+
+
+def test_evaluation_span_errors_group_extent_false_and_missed() -> None:
+    sent = SpanSentence(("The", "Kenyan", "police", "beat", "striking", "students", "in", "Nairobi"),
+                        ("B-S", "I-S", "I-S", "O", "B-T", "I-T", "O", "O"))
+    # source "Kenyan police" [4, 17) is too short; target "Nairobi" [47, 54) meets no gold span
+    pred = coded(event("ASSAULT", None, None, src_span=(4, 17), tgt_span=(47, 54)))
+    assert [(e.role, e.group, e.predicted, e.gold) for e in span_errors(sent, pred, "S")] == [
+        ("S", "extent", "Kenyan police", "The Kenyan police")]
+    assert [(e.role, e.group, e.predicted, e.gold) for e in span_errors(sent, pred, "T")] == [
+        ("T", "false", "Nairobi", "striking students"), ("T", "missed", "", "striking students")]
+    report = ActorReport(resolution={}, in_context={}, spans={"S": SpanScore(1, 1, 0, 1, 1)},
+                         span_sentences=1, span_errors=tuple(span_errors(sent, pred, "T")))
+    table = report.table(errors=1)
+    assert "T false 1, T missed 1" in table and "predicted: Nairobi    gold: striking students" \
+        in table
 
 
 # -- with the real coder -----------------------------------------------------------------------

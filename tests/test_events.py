@@ -1119,3 +1119,43 @@ def test_events_a_city_naming_an_attack_is_where_it_happened_not_who_did_it(code
     # a possessive city is its government, as before
     assert _types(coder, "Moscow's air strikes hit rebel positions near Idlib.")[0][:2] == (
         "ASSAULT", "RUSGOV")
+
+
+def test_events_seeking_refuge_is_asked_of_where_it_is_sought(coder):
+    events = coder.code("Thousands of Eritreans sought refuge in Ethiopia's Tigray region.").events
+    assert [(e.type, e.target.country, e.target.text) for e in events] == [
+        ("REQUEST", "ETH", "Ethiopia's Tigray region")]
+
+
+def test_events_a_later_slot_naming_an_actor_outranks_a_thing():
+    lex = Lexicon(parse_lines([HEADER, "v:announce\tLIGHT\t\t\t\t\t\tex\n",
+                               "n:suspension\tSANCTION\t\t160\t-4\tprep:of,prep:to\t\tex\n"],
+                              "t.tsv"))
+    # "Israel announced a suspension of aid to Iran": "to Iran" hangs off the suspension
+    doc, mentions = parse("Israel/Israel/PROPN/nsubj/1 announced/announce/VERB/ROOT/1"
+                          " a/a/DET/det/3 suspension/suspension/NOUN/dobj/1 of/of/ADP/prep/3"
+                          " aid/aid/NOUN/pobj/4 to/to/ADP/prep/3 Iran/Iran/PROPN/pobj/6")
+    evs = EventExtractor(lex).extract(doc, mentions)
+    assert [triple(e) for e in evs] == [("SANCTION", "ISR", "IRN", "asserted")]
+
+
+def test_events_cooperation_on_a_thing_in_a_country_is_with_that_country(coder):
+    support = coder.code("The European Union supports peace building in Colombia.").events
+    assert [(e.type, e.target.text, e.target.country) for e in support] == [
+        ("SUPPORT", "Colombia", "COL")]
+    # an act of force on a thing in a country stays on the thing
+    attack = coder.code("Taliban fighters attacked an army base in Kandahar.").events
+    assert [e.target.text for e in attack if e.type == "ASSAULT"] == ["an army base in Kandahar"]
+
+
+def test_events_forces_mobilized_are_no_target():
+    lex = Lexicon(parse_lines([HEADER, "v:mobilize\tMOBILIZE\ttroops\t153\t-7.2\tdobj\t\tex\n"],
+                              "t.tsv"))
+    doc, mentions = parse("Russia/Russia/PROPN/nsubj/1 mobilized/mobilize/VERB/ROOT/1"
+                          " troops/troop/NOUN/dobj/1")
+    troops = Mention(start=2, end=3, start_char=doc[2].idx, end_char=doc[2].idx + 6,
+                     text="troops", name=None, country=None, sector="MIL", code="MIL",
+                     kind="sector", entity=-1, head=2)
+    evs = EventExtractor(lex).extract(doc, [*mentions, troops])
+    assert [(triple(e), e.target_tok) for e in evs] == [(("MOBILIZE", "RUS", None, "asserted"),
+                                                        None)]

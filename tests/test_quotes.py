@@ -282,6 +282,8 @@ def test_quotes_speech_reported_inside_another_report_is_part_of_it(nlp):
 
 
 def test_quotes_inside_a_span_is_looked_up_in_text_order():
+    import itertools
+
     from dyad.quotes import _inside, _quote_char_spans
     spans = [(5, 10), (20, 30), (31, 32)]
     assert [c for c in range(0, 40) if _inside(c, spans)] == [*range(5, 10), *range(20, 30), 31]
@@ -291,4 +293,4 @@ def test_quotes_inside_a_span_is_looked_up_in_text_order():
             '"an open quote\n\n"that runs on" to here.')
     found = _quote_char_spans(text)
     assert len(found) >= 4
-    assert all(a < b <= c < d for (a, b), (c, d) in zip(found, found[1:]))
+    assert all(a < b <= c < d for (a, b), (c, d) in itertools.pairwise(found))

@@ -419,9 +419,10 @@ class ActorResolver:
                 return [self._person(doc, start, head, entry, story, date, lemmas)]
             s = min(start, h_start) if _has_kb_left(kb_at, start, h_start) else h_start
             country = entry.country
-            if entry.kind == "org" and country not in INTERNATIONAL:
-                # "Pakistan's Supreme Court", "the French Senate": a national body named by its
-                # generic name belongs to the country the phrase says, not the entry's default
+            if entry.kind in ("org", "metonym") and country not in INTERNATIONAL:
+                # "Pakistan's Supreme Court", "the French Senate", "the Kenyan Foreign Office":
+                # a national body named by its generic name belongs to the country the phrase
+                # says, not the entry's default
                 said = _nearest_country(kb_at, start, h_start)
                 if said is not None and said[0].country and said[0].country != country \
                         and said[0].country not in INTERNATIONAL \

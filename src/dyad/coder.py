@@ -210,6 +210,10 @@ class Coder:
             elif mention is not None and mention.kind == "pronoun" and by_tok:
                 ante = _antecedent(tok, mention, by_tok)
                 head = ante if ante is not None else head
+            elif mention is None:
+                # "Farc has said it will release ...": a group speaks of itself, named or not
+                speaker = _speaker_of(tok, self.cues.speech_verbs)
+                head = speaker if speaker is not None else head
         # "the Croatian government's request for revocation of ...": a thing its possessor
         # codes is written without what it is for or about
         # "U.S. calls for a ceasefire", "the JIA demand for the sacking of ...": so is an act
@@ -226,6 +230,12 @@ class Coder:
             span = doc[mention.start:mention.end]  # a name the parser read as a verb ("IS")
         else:
             span = _noun_phrase(doc[head], content=not owned)
+            if mention is not None and mention.start <= head < mention.end and \
+                    (mention.start < span.start or mention.end > span.end):
+                # "Hezb-e-Islami", "Omar al-Bashir": a name the parser broke up is written
+                # whole
+                span = doc[min(span.start, mention.start):max(span.end, mention.end)]
+            span = _whole_person(doc, span, head, mention)
         if mention is not None:
             actor = self.actors.to_actor(mention)
             return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
@@ -257,6 +267,38 @@ def _inhabited_place(tok: Token, mention: Mention, quad: int) -> bool:
         return False
     located = tok.dep_ == "pobj" and tok.head.lower_ in _IN_PLACE
     return located or (quad == 4 and tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj"))
+
+
+def _whole_person(doc: Doc, span: Span, head: int, mention: Mention | None) -> Span:
+    """A person's name the parser broke up is written whole ("Omar al-Bashir", not "Omar"),
+    and so is the name right after a title ("Libyan Prime Minister Fayez al-Sarraj")."""
+    tok = doc[head]
+    if tok.ent_type_ == "PERSON":
+        start, end = tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[min(span.start, start):max(span.end, end)]
+    if mention is not None and mention.kind == "title" and span.end < len(doc) and \
+            doc[span.end].ent_type_ == "PERSON" and doc[span.end].ent_iob_ == "B" and \
+            span.end - 1 == head:
+        end = span.end + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[span.start:end]
+    return span
+
+
+def _speaker_of(tok: Token, speech_verbs: frozenset[str]) -> int | None:
+    """The named subject of the speech verb whose complement ``tok`` ("it", "they", "we") is
+    the subject of."""
+    if tok.lower_ not in ("it", "they", "we") or tok.dep_ not in ("nsubj", "nsubjpass") or \
+            tok.head.dep_ not in ("ccomp", "xcomp") or \
+            tok.head.head.lemma_.lower() not in speech_verbs:
+        return None
+    subj = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+    return subj.i if subj is not None and subj.pos_ in ("NOUN", "PROPN") else None
 
 
 def _antecedent(tok: Token, pronoun: Mention, by_tok: dict[int, Mention]) -> int | None:
@@ -325,6 +367,7 @@ _OUTSIDE_NP = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj", "parata
 # where the parser puts a noun it tagged as a verb ("rejected U.S. calls for ...")
 _NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "appos"})
 _PRECONJ = frozenset({"both", "either", "neither"})
+_WHEN_PREPS = frozenset({"during", "amid", "amidst", "since", "until", "after", "before"})
 _CONTENT_PREPS = frozenset({"for", "of", "at", "from", "on", "to", "about", "over"})
 
 
@@ -374,8 +417,10 @@ def _noun_phrase(tok: Token, *, content: bool = True) -> Span:
                 if appos is not None:
                     end = appos.end  # "the Palestinian president, Mahmoud Abbas"
             break
-        if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
-            break  # "targets in Syria for more than a year": the time is the clause's
+        if c.dep_ == "prep" and (any(g.ent_type_ in ("DATE", "TIME") for g in c.children) or
+                                 c.lower_ in _WHEN_PREPS):
+            break  # "targets in Syria for more than a year", "the Foreign Office during a
+            # briefing": the time is the clause's
         if c.ent_type_ in ("DATE", "TIME") and c.pos_ in ("PROPN", "NOUN"):
             break  # "summoned France's ambassador Monday": the day is the clause's
         if not content and c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS:
@@ -388,7 +433,9 @@ def _noun_phrase(tok: Token, *, content: bool = True) -> Span:
             end = max(end, _first_conjunct_end(pobj))
             break
         end = max(end, c.right_edge.i + 1)
-    start = tok.left_edge.i
+    # "Hours earlier Maduro": a time said before the noun is the clause's too
+    start = min([c.left_edge.i for c in tok.lefts if c.dep_ not in ("npadvmod", "advmod")],
+                default=tok.i)
     while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("cc", "preconj")
                              or doc[start].lower_ in _PRECONJ and doc[start].head.i == tok.i):
         start += 1  # "both India and Pakistan": the first conjunct is "India"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -675,8 +675,9 @@ class SpanScore:
                                   self.gold)}
 
 
-def score_spans(sent: SpanSentence, coded: CodedArticle, role: str) -> SpanScore:
-    """Compare gold ``role`` spans (S or T) with the source (target) spans of coded events."""
+def predicted_spans(sent: SpanSentence, coded: CodedArticle, role: str
+                    ) -> set[tuple[int, int]]:
+    """Token spans of the source (role S) or target (T) actors of a sentence's coded events."""
     offsets = sent.offsets
     pred: set[tuple[int, int]] = set()
     for e in coded.events:
@@ -686,12 +687,49 @@ def score_spans(sent: SpanSentence, coded: CodedArticle, role: str) -> SpanScore
         toks = [i for i, (a, b) in enumerate(offsets) if a < actor.end and actor.start < b]
         if toks:
             pred.add((toks[0], toks[-1] + 1))
+    return pred
+
+
+def _meets(x: tuple[int, int], ys: Iterable[tuple[int, int]]) -> bool:
+    return any(x[0] < y[1] and y[0] < x[1] for y in ys)
+
+
+def score_spans(sent: SpanSentence, coded: CodedArticle, role: str) -> SpanScore:
+    """Compare gold ``role`` spans (S or T) with the source (target) spans of coded events."""
+    pred = predicted_spans(sent, coded, role)
     gold = sent.spans(role)
-    def meets(x: tuple[int, int], ys: set[tuple[int, int]] | frozenset[tuple[int, int]]) -> bool:
-        return any(x[0] < y[1] and y[0] < x[1] for y in ys)
     return SpanScore(predicted=len(pred), gold=len(gold), exact=len(pred & gold),
-                     overlap_pred=sum(meets(p, gold) for p in pred),
-                     overlap_gold=sum(meets(g, pred) for g in gold))
+                     overlap_pred=sum(_meets(p, gold) for p in pred),
+                     overlap_gold=sum(_meets(g, pred) for g in gold))
+
+
+SPAN_ERROR_GROUPS = ("extent", "false", "missed")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanError:
+    role: str        # "S" or "T"
+    group: str       # extent: overlaps a gold span; false: meets none; missed: a gold span no
+    sentence: str    # predicted span meets
+    predicted: str   # the predicted span, "" for a missed one
+    gold: str        # the gold spans of the role it meets (all of them for a false one)
+
+
+def span_errors(sent: SpanSentence, coded: CodedArticle, role: str) -> list[SpanError]:
+    """The sentence's non-exact predicted spans and its gold spans no predicted span meets."""
+    pred = predicted_spans(sent, coded, role)
+    gold = sent.spans(role)
+    def words(x: tuple[int, int]) -> str:
+        return " ".join(sent.tokens[x[0]:x[1]])
+    out = []
+    for p in sorted(pred - gold):
+        near = [g for g in sorted(gold) if _meets(p, [g])]
+        out.append(SpanError(role, "extent" if near else "false", sent.text, words(p),
+                             " | ".join(words(g) for g in (near or sorted(gold)))))
+    for g in sorted(gold):
+        if not _meets(g, pred):
+            out.append(SpanError(role, "missed", sent.text, "", words(g)))
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -700,6 +738,7 @@ class ActorReport:
     in_context: dict[str, tuple[int, int]]
     spans: dict[str, SpanScore]             # "S", "T", "micro"
     span_sentences: int = 0
+    span_errors: tuple[SpanError, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"task": "actors", "span_sentences": self.span_sentences}
@@ -713,7 +752,7 @@ class ActorReport:
                 out[f"span_{role}_{name}"] = v
         return out
 
-    def table(self) -> str:
+    def table(self, *, errors: int = 0) -> str:
         lines = ["dyad eval actors", ""]
         if self.resolution:
             lines.append("resolution: each gold actor phrase alone through Coder.resolve_actor, "
@@ -736,6 +775,18 @@ class ActorReport:
                 lines.append(f"  {role:<8}{s.predicted:>6}{s.gold:>6}{s.exact:>7}"
                              f"{f['precision']:>7.3f}{f['recall']:>7.3f}{f['f1']:>7.3f}"
                              f"{f['overlap_f1']:>8.3f}")
+        if self.spans:
+            kinds = [(r, g) for r in ("S", "T") for g in SPAN_ERROR_GROUPS]
+            count = Counter((e.role, e.group) for e in self.span_errors)
+            lines += ["", "span errors (extent: overlaps a gold span; false: meets none; "
+                      "missed: a gold span no prediction meets): " +
+                      ", ".join(f"{r} {g} {count[r, g]}" for r, g in kinds)]
+            for r, g in kinds if errors else ():
+                cases = [e for e in self.span_errors if (e.role, e.group) == (r, g)]
+                lines += ["", f"-- {r} {g} ({len(cases)}; first {min(errors, len(cases))})"]
+                for e in cases[:errors]:
+                    lines += [f"  {e.sentence}",
+                              f"    predicted: {e.predicted or '-'}    gold: {e.gold or '-'}"]
         return "\n".join(lines)
 
 
@@ -778,16 +829,19 @@ def evaluate_actors(*, events_gold: str | Path | None = None,
         arts = [Article(id=f"spans-{i}", text=s.text) for i, s in enumerate(sents, start=1)]
         zero = SpanScore(0, 0, 0, 0, 0)
         spans = {"S": zero, "T": zero}
+        errs: list[SpanError] = []
         for s, coded in zip(sents, c.pipe(arts, batch_size=64), strict=True):
             for role in ("S", "T"):
                 spans[role] = spans[role] + score_spans(s, coded, role)
+                errs += span_errors(s, coded, role)
         spans["micro"] = spans["S"] + spans["T"]
     return ActorReport(resolution=resolution, in_context=in_context, spans=spans,
-                       span_sentences=len(sents))
+                       span_sentences=len(sents), span_errors=tuple(errs) if sents else ())
 
 
 __all__ = ["ActorReport", "CAMEO_COUNTRIES", "ErrorCase", "EventReport", "GoldActor",
-           "GoldEvent", "OLD_TYPES", "QuadReport", "SpanScore", "SpanSentence", "TypeRow",
+           "GoldEvent", "OLD_TYPES", "QuadReport", "SpanError", "SpanScore", "SpanSentence",
+           "TypeRow",
            "evaluate_actors", "evaluate_events", "evaluate_quad", "gold_country", "gold_sector",
            "predicted_quad", "read_plover_gold", "read_quad_gold", "read_span_gold",
-           "score_events", "score_quad", "score_spans"]
+           "predicted_spans", "score_events", "score_quad", "score_spans", "span_errors"]

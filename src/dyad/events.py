@@ -412,8 +412,8 @@ class EventExtractor:
             if ev is not None:
                 found.append(ev)
         found = [_subordinated(doc, self._fill_target(
-            doc, _no_own_object(doc, _no_non_actor(doc, ev, tok2m), tok2m), tok2m))
-            for ev in found]
+            doc, _no_own_forces(_no_own_object(doc, _no_non_actor(doc, ev, tok2m), tok2m)),
+            tok2m)) for ev in found]
         events = [x for ev in found for x in self._coordinated(doc, ev, tok2m)]
         # an event whose source and target are both unresolved says nothing an analyst can use,
         # unless its doer is a named organisation the actor tables lack ("Reliance Jio agreed
@@ -453,6 +453,16 @@ class EventExtractor:
         if obj is not None and not coded:
             hit = _carried_actor(obj, tok2m, source,
                                  lambda t: self._np_mention(t, tok2m))
+            if hit is not None:
+                found, found_tok = hit
+        if found is None and obj is not None and ev.pattern.quad in (1, 2) and \
+                tok2m[obj.i] is None:
+            # help, support or a deal for a thing in a country is for that country: "supports
+            # peace building in Colombia", "contributed to the UN mission in Mali", "agreed to a
+            # ceasefire in eastern Ukraine" (an act of force on "a base in Kandahar" is on the
+            # base)
+            hit = _carried_actor(obj, tok2m, source, lambda t: self._np_mention(t, tok2m),
+                                 preps=frozenset({"in"}), places=True)
             if hit is not None:
                 found, found_tok = hit
         giver = trigger if verbal else trigger.head \
@@ -903,6 +913,14 @@ class EventExtractor:
                 confidence=_confidence(None, victim, pat, nominal=True), mode=pat.mode,
                 contexts=pat.contexts)
         tgt_tok = receiver if receiver is not None else _target_by_slots(noun, pat.targets)
+        if receiver is None and tgt_tok is not None and self._np_mention(tgt_tok, tok2m) is None:
+            # "a suspension of aid to Egypt": a later slot naming an actor outranks a thing
+            for slot in pat.targets:
+                hit = _target_by_slots(noun, (slot,))
+                m = self._np_mention(hit, tok2m) if hit is not None else None
+                if m is not None and m.code:
+                    tgt_tok = hit
+                    break
         if rule == ":between":
             tgt_tok = None  # each party is a source (its conjuncts too), none the target
         if tgt_tok is None and light is not None:
@@ -1134,6 +1152,22 @@ def _no_non_actor(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEve
     return ev
 
 
+def _no_own_forces(ev: RawEvent) -> RawEvent:
+    """Forces mobilized are what is mobilized, not whom against: "mobilized troops for a
+    battle against X", "Armenia mobilized its army" (the army is Armenia's own)."""
+    from dataclasses import replace
+
+    t, s = ev.target, ev.source
+    if ev.pattern.type != "MOBILIZE" or t is None or t.sector not in FORCE_SECTORS or \
+            (t.country is not None and (s is None or t.country != s.country)):
+        return ev
+    return replace(ev, target=None, target_tok=None)
+
+
+# Sectors of the forces a state or group mobilizes.
+FORCE_SECTORS = frozenset({"MIL", "COP", "PRM", "REB", "UAF"})
+
+
 def _no_own_object(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEvent:
     """The object a pattern names is part of the act, not whom it is done to: "will not end
     the strike", "violated the ceasefire", "lifted a state of emergency" have no target unless
@@ -1304,7 +1338,8 @@ def _same_actor(m: Mention, source: Mention | None) -> bool:
 
 
 def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | None,
-                   mention_of: Callable[[Token], Mention | None]
+                   mention_of: Callable[[Token], Mention | None],
+                   preps: frozenset[str] = THING_PREPS, places: bool = False
                    ) -> tuple[Mention, Token] | None:
     """The actor a thing acted on carries in a preposition, directly or through a participle:
     "sanctions against Iran", "its blockade of Yemen", "a ban imposed on the LTTE", "aid
@@ -1320,11 +1355,11 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
                 # "a ban imposed on the LTTE"; who made the thing ("proposed by") is not
                 # whom it is for
                 # "an invitation to meet with Kim Jong Un": a thing's purpose too
-                preps = [c] if c.dep_ == "prep" else \
+                found_preps = [c] if c.dep_ == "prep" else \
                     [g for g in c.children if g.dep_ == "prep"] \
                     if c.dep_ == "acl" and (c.tag_ == "VBN" or _is_infinitive(c)) else []
-                for prep in preps:
-                    if prep.lower_ not in THING_PREPS or \
+                for prep in found_preps:
+                    if prep.lower_ not in preps or \
                             (prep.lower_ == "of" and _partitive(node)) or \
                             (prep.lower_ in ("on", "upon") and
                              node.lemma_.lower() in TOPIC_NOUNS):
@@ -1335,13 +1370,16 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
                         continue
                     m = mention_of(pobj)
                     if m is not None and m.code and m.kind != "pronoun" and \
-                            _names_phrase(m, pobj) and not _same_actor(m, source):
+                            _names_phrase(m, pobj) and not _same_actor(m, source) and \
+                            (not places or m.kind in PLACE_KINDS):
                         return m, pobj
                     nxt.append(pobj)
         frontier, depth = nxt, depth + 1
     return None
 
 
+# Kinds of mention that name a place (and, as a target, the people or state there).
+PLACE_KINDS = frozenset({"country", "region", "capital", "city"})
 # Nouns whose "on" says what they are about: "an agreement on the offices in Jerusalem".
 TOPIC_NOUNS = frozenset({"agreement", "deal", "accord", "talk", "talks", "negotiation",
                          "consensus", "understanding", "compromise", "discussion", "debate",

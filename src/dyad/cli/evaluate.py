@@ -92,10 +92,12 @@ def eval_quad(gold: str, errors: int, json_only: bool, limit: int | None,
               help="PLOVER gold JSON Lines: actor resolution and in-context accuracy.")
 @click.option("--gold-spans", metavar="FILE", default=None,
               help="BIO span file (token TAG per line): source and target span F1.")
+@click.option("--errors", default=0, show_default=True, help="Show the first N span errors of "
+              "each kind (source and target: extent, false, missed).")
 @JSON_ONLY
 @LIMIT
 @MODEL
-def eval_actors(gold_events: str | None, gold_spans: str | None, json_only: bool,
+def eval_actors(gold_events: str | None, gold_spans: str | None, errors: int, json_only: bool,
                 limit: int | None, model: str | None) -> None:
     """Actor country/sector accuracy and source/target span F1 (give one or both gold sets)."""
     from dyad.evaluation import evaluate_actors
@@ -108,7 +110,7 @@ def eval_actors(gold_events: str | None, gold_spans: str | None, json_only: bool
     spans = _gold(gold_spans, "span gold file", "conflibert-cameo-train-spans.txt") \
         if gold_spans else None
     _emit(evaluate_actors(events_gold=events, spans_gold=spans, model=model, limit=limit),
-          json_only=json_only)
+          json_only=json_only, errors=errors)
 
 
 @eval_group.command("times")

@@ -980,3 +980,10 @@ def test_events_kyrgyz_is_kyrgyzstans_adjective(coder):
     # the country packages give only "Kirghiz"; news writes "Kyrgyz" (countries_extra.tsv)
     assert _types(coder, "Kyrgyz police arrested two opposition leaders.")[0][:2] == (
         "COERCE", "KGZCOP")
+
+
+def test_events_ending_a_protest_concedes_to_whom_it_was_against(coder):
+    assert _types(coder, "Kenyan nurses called off their strike after talks with the "
+                         "health ministry.") == [("CONCEDE", "KENMED", "GOV")]
+    assert _types(coder, "Ghanaian teachers called off a strike on Monday.") == [
+        ("CONCEDE", "GHAEDU", "GHAGOV")]

@@ -480,7 +480,9 @@ class EventExtractor:
                             m.kind != "pronoun" and not _same_actor(m, source):
                         found, found_tok = m, subj
                         break
-        if found is None and ev.pattern.type == "PROTEST":
+        if found is None and (ev.pattern.type == "PROTEST" or self._ends_protest(ev.pattern)):
+            # "called off their strike after talks with the government": whom the protest
+            # ended was against
             found = self._protested(doc, ev, tok2m)
         if found is None and thing:
             return ev
@@ -504,6 +506,12 @@ class EventExtractor:
             return ev
         tok_i = found_tok.i if found_tok is not None else found.head
         return replace(ev, target=found, target_tok=tok_i, rule=f"{ev.rule}:target")
+
+    def _ends_protest(self, pat: Pattern) -> bool:
+        """A concession that ends a protest ("v:call off >strike"): its object is a protest
+        (a strike is one as an object ended, not as a noun alone, where it is an attack)."""
+        return pat.type == "CONCEDE" and pat.obj is not None and (pat.obj == "strike" or any(
+            p.type == "PROTEST" and p.modifier is None for p in self.lexicon.nouns.get(pat.obj, ())))
 
     def _protested(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> Mention | None:
         trigger = doc[ev.trigger_end - 1]  # the head of "hunger strike", not its modifier

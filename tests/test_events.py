@@ -987,3 +987,8 @@ def test_events_ending_a_protest_concedes_to_whom_it_was_against(coder):
                          "health ministry.") == [("CONCEDE", "KENMED", "GOV")]
     assert _types(coder, "Ghanaian teachers called off a strike on Monday.") == [
         ("CONCEDE", "GHAEDU", "GHAGOV")]
+
+
+def test_events_what_a_things_purpose_acts_on_carries_whom_it_concerns(coder):
+    assert _types(coder, "Hamas rejected an invitation to attend a meeting of Egyptian "
+                         "officials.") == [("REJECT", "PSEREB", "EGYGOV")]

@@ -1210,6 +1210,10 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
                 preps = [c] if c.dep_ == "prep" else \
                     [g for g in c.children if g.dep_ == "prep"] \
                     if c.dep_ == "acl" and (c.tag_ == "VBN" or _is_infinitive(c)) else []
+                if c.dep_ == "acl" and _is_infinitive(c):
+                    # "an invitation to attend a meeting of Palestinian factions": what the
+                    # purpose acts on carries whom it concerns
+                    nxt += [g for g in c.children if g.dep_ == "dobj"]
                 for prep in preps:
                     if prep.lower_ not in THING_PREPS or \
                             (prep.lower_ == "of" and _partitive(node)) or \

@@ -992,3 +992,8 @@ def test_events_ending_a_protest_concedes_to_whom_it_was_against(coder):
 def test_events_what_a_things_purpose_acts_on_carries_whom_it_concerns(coder):
     assert _types(coder, "Hamas rejected an invitation to attend a meeting of Egyptian "
                          "officials.") == [("REJECT", "PSEREB", "EGYGOV")]
+
+
+def test_events_a_thing_coded_by_a_pronoun_possessor_carries_whom_it_is_for(coder):
+    assert _types(coder, "President Uhuru Kenyatta has reneged on his commitment to the Kenyan "
+                         "people for holding a referendum.") == [("REJECT", "KENGOV", "KENCVL")]

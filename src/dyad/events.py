@@ -429,7 +429,10 @@ class EventExtractor:
         verbal = trigger.pos_ in ("VERB", "AUX")
         obj = doc[ev.target_tok] if ev.target_tok is not None else \
             (_object_of(trigger) if verbal else trigger)
-        if obj is not None and not coded:
+        # (a thing coded only by a pronoun possessor is its owner's, and carries whom it is
+        # for too: "reneged on his commitment to the Zambian people")
+        owned = thing and ev.target is not None and ev.target.kind == "pronoun"
+        if obj is not None and (not coded or owned):
             hit = _carried_actor(obj, tok2m, source,
                                  lambda t: self._np_mention(t, tok2m))
             if hit is not None:

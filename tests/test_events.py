@@ -997,3 +997,11 @@ def test_events_what_a_things_purpose_acts_on_carries_whom_it_concerns(coder):
 def test_events_a_thing_coded_by_a_pronoun_possessor_carries_whom_it_is_for(coder):
     assert _types(coder, "President Uhuru Kenyatta has reneged on his commitment to the Kenyan "
                          "people for holding a referendum.") == [("REJECT", "KENGOV", "KENCVL")]
+
+
+def test_events_refugees_are_not_of_the_country_the_story_is_about(coder):
+    assert _types(coder, "Jordan says it will not accept any more refugees.") == [
+        ("REJECT", "JOR", "REF")]
+    # the country they flee is theirs
+    assert _types(coder, "Kenya gave food aid to refugees fleeing the war in South Sudan.") == [
+        ("AID", "KEN", "SSDREF")]

@@ -954,7 +954,7 @@ def test_events_coordinated_nationalities_of_one_noun_are_two_actors(coder):
         ("CONSULT", "KENGOV", None), ("CONSULT", "UGAGOV", None)]
     # a demand alone in its sentence is split as any other event
     assert _types(coder, "The Red Cross said US and British forces must protect civilians.") == [
-        ("REQUEST", "NGOMED", "USAMIL"), ("REQUEST", "NGOMED", "GBRMIL")]
+        ("REQUEST", "IGOMED", "USAMIL"), ("REQUEST", "IGOMED", "GBRMIL")]
 
 
 def test_events_a_pronoun_target_standing_for_the_source_is_no_target(coder):
@@ -1005,3 +1005,8 @@ def test_events_refugees_are_not_of_the_country_the_story_is_about(coder):
     # the country they flee is theirs
     assert _types(coder, "Kenya gave food aid to refugees fleeing the war in South Sudan.") == [
         ("AID", "KEN", "SSDREF")]
+
+
+def test_events_the_red_cross_is_coded_as_an_intergovernmental_actor(coder):
+    assert _types(coder, "The Red Cross suspended aid deliveries to Yemen.")[0][:2] == (
+        "SANCTION", "IGOMED")

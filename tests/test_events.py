@@ -1010,3 +1010,9 @@ def test_events_refugees_are_not_of_the_country_the_story_is_about(coder):
 def test_events_the_red_cross_is_coded_as_an_intergovernmental_actor(coder):
     assert _types(coder, "The Red Cross suspended aid deliveries to Yemen.")[0][:2] == (
         "SANCTION", "IGOMED")
+
+
+def test_events_a_plan_or_bill_with_no_actor_threatens_no_one(coder):
+    assert _types(coder, "The bill threatens thousands of Kenyan jobs.") == []
+    # its author's plan is the author's act
+    assert _types(coder, "Trump's plan threatens Mexico.") == [("THREATEN", "USAGOV", "MEX")]

@@ -1405,6 +1405,9 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
                                      for c in children):
         return True
+    if pat.quad in (1, 3) and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
+                                  and not is_actor(c) for c in children):
+        return True  # "the bill threatens thousands of jobs": a risk, no one's threat
     if lemma in WARNING_VERBS and pat.obj is None and pat.particle is None and \
             not any(c.dep_ in ("dobj", "dative") or
                     (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in children):

@@ -1016,3 +1016,17 @@ def test_events_a_plan_or_bill_with_no_actor_threatens_no_one(coder):
     assert _types(coder, "The bill threatens thousands of Kenyan jobs.") == []
     # its author's plan is the author's act
     assert _types(coder, "Trump's plan threatens Mexico.") == [("THREATEN", "USAGOV", "MEX")]
+
+
+def test_events_a_market_thing_that_helps_is_a_cause_no_aid(coder):
+    assert _types(coder, "Low oil prices helped Venezuela's government survive.") == []
+    assert _types(coder, "Kenya helped Somalia fight al-Shabab.")[0] == ("AID", "KEN", "SOM")
+
+
+def test_events_agreeing_that_something_is_so_is_an_opinion(coder):
+    assert _types(coder, "Analysts agree that Russia is weakening.") == []
+    assert _types(coder, "Egypt and Sudan agreed that the dam threatened their water supply.") \
+        == []
+    # what the parties agree shall be is an agreement
+    assert _types(coder, "Israel and Hamas agreed that prisoners be exchanged.") == [
+        ("AGREE", "ISR", None), ("AGREE", "PSEREB", None)]

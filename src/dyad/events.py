@@ -86,6 +86,12 @@ NATURAL_CAUSES = frozenset({"fire", "blaze", "flood", "flooding", "storm", "eart
                             "epidemic", "pandemic", "heatwave", "drought", "avalanche",
                             "tsunami", "lightning", "collapse", "stampede", "cold", "heat",
                             "illness", "cancer", "covid", "coronavirus", "famine"})
+# a verb that states what is or was ("is weakening", "threatened"), not what shall be
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
+# what helps without anyone helping: "low oil prices helped the government survive"
+MARKET_THINGS = frozenset({"price", "cut", "export", "import", "growth", "rate", "tax", "tariff",
+                           "inflation", "market", "boom", "recovery", "reform", "demand",
+                           "supply", "weather", "rain", "currency", "devaluation", "trade"})
 # an act hoped or wished for is no act
 HOPE_WORDS = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished",
                         "wishing", "dream"})  # forms too: the lemmatizer makes "hopes" "hop"
@@ -1408,6 +1414,10 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     if pat.quad in (1, 3) and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
                                   and not is_actor(c) for c in children):
         return True  # "the bill threatens thousands of jobs": a risk, no one's threat
+    if lemma in HELPING_VERBS and any(
+            c.dep_ in SUBJECT_DEPS and not is_actor(c) and c.lemma_.lower() in
+            CONTENT_NOUNS | NATURAL_CAUSES | MARKET_THINGS for c in children):
+        return True  # "low oil prices helped Venezuela's government survive": a cause, no aid
     if lemma in WARNING_VERBS and pat.obj is None and pat.particle is None and \
             not any(c.dep_ in ("dobj", "dative") or
                     (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in children):
@@ -1452,6 +1462,16 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
                     (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "over", "for"))
                     for c in children):
         return True
+    if lemma in OPINION_AGREE and pat.obj is None and pat.particle is None and \
+            not any(c.dep_ in ("xcomp", "dobj") for c in children):
+        said = [c for c in children if c.dep_ == "ccomp"]
+        if said and all((c.tag_ in FINITE_TAGS or any(
+                g.dep_ in ("aux", "auxpass") and g.tag_ in FINITE_TAGS for g in c.children))
+                and not any(g.dep_ == "aux" and g.lower_ in
+                            HYPOTHETICAL_AUX | FUTURE_AUX | OBLIGATION_AUX for g in c.children)
+                for c in said):
+            return True  # "analysts agree that Russia is weakening": an opinion shared; what
+            # the parties agree shall be done is an agreement ("agreed that talks would resume")
     if pat.type in ("SUPPORT", "REJECT"):
         subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.lemma_.lower() in POLLED_SUBJECTS:

@@ -1030,3 +1030,11 @@ def test_events_agreeing_that_something_is_so_is_an_opinion(coder):
     # what the parties agree shall be is an agreement
     assert _types(coder, "Israel and Hamas agreed that prisoners be exchanged.") == [
         ("AGREE", "ISR", None), ("AGREE", "PSEREB", None)]
+
+
+def test_events_a_text_with_no_actor_named_is_no_actor(coder):
+    assert _types(coder, "The treaty banned the development of Iranian missiles.") == []
+    assert _types(coder, "The lawsuit, accusing the Kenyan police of torture, was filed on "
+                         "Monday.") == []
+    # a text its author's name goes with is the author's
+    assert _types(coder, "The UN report criticized Ethiopia.") == [("ACCUSE", "IGOUNO", "ETH")]

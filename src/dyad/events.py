@@ -86,6 +86,11 @@ NATURAL_CAUSES = frozenset({"fire", "blaze", "flood", "flooding", "storm", "eart
                             "epidemic", "pandemic", "heatwave", "drought", "avalanche",
                             "tsunami", "lightning", "collapse", "stampede", "cold", "heat",
                             "illness", "cancer", "covid", "coronavirus", "famine"})
+# what says things without being anyone: "the report accused the army of torture"
+REPORT_NOUNS = frozenset({"report", "study", "survey", "poll", "data", "dataset", "datum",
+                          "figure", "number", "statistic", "document", "memo", "letter",
+                          "analysis", "review", "finding", "suit", "lawsuit", "indictment",
+                          "complaint", "filing"})
 # a verb that states what is or was ("is weakening", "threatened"), not what shall be
 FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
 # what helps without anyone helping: "low oil prices helped the government survive"
@@ -669,6 +674,9 @@ class EventExtractor:
             issuer = _issuer(src_tok)  # "Amnesty issued a statement calling on Belarus to ..."
             if issuer is not None and self._np_mention(issuer, tok2m) is not None:
                 src_tok, source, rule = issuer, self._np_mention(issuer, tok2m), f"{rule}:issuer"
+        if source is None and src_tok.lemma_.lower() in CONTENT_NOUNS | REPORT_NOUNS:
+            return None  # "the suits, accusing her of ...", "a report that would help ...": a
+            # text's doing, no actor's, however the subject is reached
         if source is None and src_tok.lower_ in QUANTIFIER_SUBJECTS and src_tok.i > 0:
             source = tok2m[src_tok.i - 1]  # "Abadi and Obeidi both assured him"
         target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
@@ -1411,9 +1419,12 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
                                      for c in children):
         return True
-    if pat.quad in (1, 3) and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
-                                  and not is_actor(c) for c in children):
-        return True  # "the bill threatens thousands of jobs": a risk, no one's threat
+    if any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS | REPORT_NOUNS
+           and not is_actor(c) for c in children):
+        # "the bill threatens thousands of jobs": a risk, no one's threat; "the treaty banned
+        # the development of ...", "the report accused the army": what a text says or
+        # provides, with no actor named
+        return True
     if lemma in HELPING_VERBS and any(
             c.dep_ in SUBJECT_DEPS and not is_actor(c) and c.lemma_.lower() in
             CONTENT_NOUNS | NATURAL_CAUSES | MARKET_THINGS for c in children):

@@ -1012,7 +1012,7 @@ def test_events_coordinated_nationalities_of_one_noun_are_two_actors(coder):
         ("CONSULT", "KENGOV", None), ("CONSULT", "UGAGOV", None)]
     # a demand alone in its sentence is split as any other event
     assert _types(coder, "The Red Cross said US and British forces must protect civilians.") == [
-        ("REQUEST", "NGOMED", "USAMIL"), ("REQUEST", "NGOMED", "GBRMIL")]
+        ("REQUEST", "IGOMED", "USAMIL"), ("REQUEST", "IGOMED", "GBRMIL")]
 
 
 def test_events_a_pronoun_target_standing_for_the_source_is_no_target(coder):
@@ -1159,3 +1159,61 @@ def test_events_forces_mobilized_are_no_target():
     evs = EventExtractor(lex).extract(doc, [*mentions, troops])
     assert [(triple(e), e.target_tok) for e in evs] == [(("MOBILIZE", "RUS", None, "asserted"),
                                                         None)]
+
+
+def test_events_ending_a_protest_concedes_to_whom_it_was_against(coder):
+    assert _types(coder, "Kenyan nurses called off their strike after talks with the "
+                         "health ministry.") == [("CONCEDE", "KENMED", "GOV")]
+    assert _types(coder, "Ghanaian teachers called off a strike on Monday.") == [
+        ("CONCEDE", "GHAEDU", "GHAGOV")]
+
+
+def test_events_what_a_things_purpose_acts_on_carries_whom_it_concerns(coder):
+    assert _types(coder, "Hamas rejected an invitation to attend a meeting of Egyptian "
+                         "officials.") == [("REJECT", "PSEREB", "EGYGOV")]
+
+
+def test_events_a_thing_coded_by_a_pronoun_possessor_carries_whom_it_is_for(coder):
+    assert _types(coder, "President Uhuru Kenyatta has reneged on his commitment to the Kenyan "
+                         "people for holding a referendum.") == [("REJECT", "KENGOV", "KENCVL")]
+
+
+def test_events_refugees_are_not_of_the_country_the_story_is_about(coder):
+    assert _types(coder, "Jordan says it will not accept any more refugees.") == [
+        ("REJECT", "JOR", "REF")]
+    # the country they flee is theirs
+    assert _types(coder, "Kenya gave food aid to refugees fleeing the war in South Sudan.") == [
+        ("AID", "KEN", "SSDREF")]
+
+
+def test_events_the_red_cross_is_coded_as_an_intergovernmental_actor(coder):
+    assert _types(coder, "The Red Cross suspended aid deliveries to Yemen.")[0][:2] == (
+        "SANCTION", "IGOMED")
+
+
+def test_events_a_plan_or_bill_with_no_actor_threatens_no_one(coder):
+    assert _types(coder, "The bill threatens thousands of Kenyan jobs.") == []
+    # its author's plan is the author's act
+    assert _types(coder, "Trump's plan threatens Mexico.") == [("THREATEN", "USAGOV", "MEX")]
+
+
+def test_events_a_market_thing_that_helps_is_a_cause_no_aid(coder):
+    assert _types(coder, "Low oil prices helped Venezuela's government survive.") == []
+    assert _types(coder, "Kenya helped Somalia fight al-Shabab.")[0] == ("AID", "KEN", "SOM")
+
+
+def test_events_agreeing_that_something_is_so_is_an_opinion(coder):
+    assert _types(coder, "Analysts agree that Russia is weakening.") == []
+    assert _types(coder, "Egypt and Sudan agreed that the dam threatened their water supply.") \
+        == []
+    # what the parties agree shall be is an agreement
+    assert _types(coder, "Israel and Hamas agreed that prisoners be exchanged.") == [
+        ("AGREE", "ISR", None), ("AGREE", "PSEREB", None)]
+
+
+def test_events_a_text_with_no_actor_named_is_no_actor(coder):
+    assert _types(coder, "The treaty banned the development of Iranian missiles.") == []
+    assert _types(coder, "The lawsuit, accusing the Kenyan police of torture, was filed on "
+                         "Monday.") == []
+    # a text its author's name goes with is the author's
+    assert _types(coder, "The UN report criticized Ethiopia.") == [("ACCUSE", "IGOUNO", "ETH")]

@@ -330,6 +330,11 @@ def _dominant_country(mentions: Sequence[Mention]) -> str | None:
     return top if not rest or n > rest[0][1] else None
 
 
+# refugees are from elsewhere than the story they are in: "Syria will not accept any more
+# refugees" are not Syria's (their own country is named, if at all: "Liberian refugees")
+_FOREIGN_SECTORS = frozenset({"REF"})
+
+
 def _placed(doc: Doc, mention: Mention | None, tok_i: int | None, actor: Actor | None,
             place: Place | None, story_country: str | None,
             by_tok: dict[int, Mention]) -> Actor | None:
@@ -338,13 +343,29 @@ def _placed(doc: Doc, mention: Mention | None, tok_i: int | None, actor: Actor |
         return actor  # "world leaders" are of no one country
     head = doc[tok_i] if tok_i is not None else doc[mention.head]
     country = _country_in_phrase(head, by_tok)
+    if country is None and actor.sector in _FOREIGN_SECTORS:
+        country = _fled(head, by_tok)  # "refugees fleeing the civil war in Liberia"
     if country is None and place is not None:
         country = place.country
-    if country is None and mention.kind in ("person", "title", "pronoun"):
+    if country is None and mention.kind in ("person", "title", "pronoun") and \
+            actor.sector not in _FOREIGN_SECTORS:
         country = story_country
     if not country or len(country) != 3 or country in _GROUP_CODES:
         return actor
     return replace(actor, country=country, code=f"{country}{actor.sector}")
+
+
+def _fled(head: Token, by_tok: dict[int, Mention]) -> str | None:
+    """The country refugees flee, named in the participle that says so: "refugees fleeing the
+    civil war in Liberia", "Rohingya fleeing violence in Myanmar"."""
+    for c in head.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("flee", "escape"):
+            for g in c.subtree:
+                m = by_tok.get(g.i)
+                if m is not None and m.country and len(m.country) == 3 \
+                        and m.country not in _GROUP_CODES:
+                    return m.country
+    return None
 
 
 def _country_in_phrase(head: Token, by_tok: dict[int, Mention]) -> str | None:

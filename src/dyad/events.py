@@ -87,6 +87,17 @@ NATURAL_CAUSES = frozenset({"fire", "blaze", "flood", "flooding", "storm", "eart
                             "epidemic", "pandemic", "heatwave", "drought", "avalanche",
                             "tsunami", "lightning", "collapse", "stampede", "cold", "heat",
                             "illness", "cancer", "covid", "coronavirus", "famine"})
+# what says things without being anyone: "the report accused the army of torture"
+REPORT_NOUNS = frozenset({"report", "study", "survey", "poll", "data", "dataset", "datum",
+                          "figure", "number", "statistic", "document", "memo", "letter",
+                          "analysis", "review", "finding", "suit", "lawsuit", "indictment",
+                          "complaint", "filing"})
+# a verb that states what is or was ("is weakening", "threatened"), not what shall be
+FINITE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
+# what helps without anyone helping: "low oil prices helped the government survive"
+MARKET_THINGS = frozenset({"price", "cut", "export", "import", "growth", "rate", "tax", "tariff",
+                           "inflation", "market", "boom", "recovery", "reform", "demand",
+                           "supply", "weather", "rain", "currency", "devaluation", "trade"})
 # an act hoped or wished for is no act
 HOPE_WORDS = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished",
                         "wishing", "dream"})  # forms too: the lemmatizer makes "hopes" "hop"
@@ -450,7 +461,10 @@ class EventExtractor:
         verbal = trigger.pos_ in ("VERB", "AUX")
         obj = doc[ev.target_tok] if ev.target_tok is not None else \
             (_object_of(trigger) if verbal else trigger)
-        if obj is not None and not coded:
+        # (a thing coded only by a pronoun possessor is its owner's, and carries whom it is
+        # for too: "reneged on his commitment to the Zambian people")
+        owned = thing and ev.target is not None and ev.target.kind == "pronoun"
+        if obj is not None and (not coded or owned):
             hit = _carried_actor(obj, tok2m, source,
                                  lambda t: self._np_mention(t, tok2m))
             if hit is not None:
@@ -511,7 +525,9 @@ class EventExtractor:
                             m.kind != "pronoun" and not _same_actor(m, source):
                         found, found_tok = m, subj
                         break
-        if found is None and ev.pattern.type == "PROTEST":
+        if found is None and (ev.pattern.type == "PROTEST" or self._ends_protest(ev.pattern)):
+            # "called off their strike after talks with the government": whom the protest
+            # ended was against
             found = self._protested(doc, ev, tok2m)
         if found is None and thing:
             return ev
@@ -535,6 +551,12 @@ class EventExtractor:
             return ev
         tok_i = found_tok.i if found_tok is not None else found.head
         return replace(ev, target=found, target_tok=tok_i, rule=f"{ev.rule}:target")
+
+    def _ends_protest(self, pat: Pattern) -> bool:
+        """A concession that ends a protest ("v:call off >strike"): its object is a protest
+        (a strike is one as an object ended, not as a noun alone, where it is an attack)."""
+        return pat.type == "CONCEDE" and pat.obj is not None and (pat.obj == "strike" or any(
+            p.type == "PROTEST" and p.modifier is None for p in self.lexicon.nouns.get(pat.obj, ())))
 
     def _protested(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> Mention | None:
         trigger = doc[ev.trigger_end - 1]  # the head of "hunger strike", not its modifier
@@ -691,6 +713,9 @@ class EventExtractor:
             issuer = _issuer(src_tok)  # "Amnesty issued a statement calling on Belarus to ..."
             if issuer is not None and self._np_mention(issuer, tok2m) is not None:
                 src_tok, source, rule = issuer, self._np_mention(issuer, tok2m), f"{rule}:issuer"
+        if source is None and src_tok.lemma_.lower() in CONTENT_NOUNS | REPORT_NOUNS:
+            return None  # "the suits, accusing her of ...", "a report that would help ...": a
+            # text's doing, no actor's, however the subject is reached
         if source is None and src_tok.lower_ in QUANTIFIER_SUBJECTS and src_tok.i > 0:
             source = tok2m[src_tok.i - 1]  # "Abadi and Obeidi both assured him"
         target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
@@ -1358,6 +1383,10 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
                 found_preps = [c] if c.dep_ == "prep" else \
                     [g for g in c.children if g.dep_ == "prep"] \
                     if c.dep_ == "acl" and (c.tag_ == "VBN" or _is_infinitive(c)) else []
+                if c.dep_ == "acl" and _is_infinitive(c):
+                    # "an invitation to attend a meeting of Palestinian factions": what the
+                    # purpose acts on carries whom it concerns
+                    nxt += [g for g in c.children if g.dep_ == "dobj"]
                 for prep in found_preps:
                     if prep.lower_ not in preps or \
                             (prep.lower_ == "of" and _partitive(node)) or \
@@ -1551,6 +1580,16 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
                                      for c in children):
         return True
+    if any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS | REPORT_NOUNS
+           and not is_actor(c) for c in children):
+        # "the bill threatens thousands of jobs": a risk, no one's threat; "the treaty banned
+        # the development of ...", "the report accused the army": what a text says or
+        # provides, with no actor named
+        return True
+    if lemma in HELPING_VERBS and any(
+            c.dep_ in SUBJECT_DEPS and not is_actor(c) and c.lemma_.lower() in
+            CONTENT_NOUNS | NATURAL_CAUSES | MARKET_THINGS for c in children):
+        return True  # "low oil prices helped Venezuela's government survive": a cause, no aid
     if lemma in WARNING_VERBS and pat.obj is None and pat.particle is None and \
             not any(c.dep_ in ("dobj", "dative") or
                     (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in children):
@@ -1595,6 +1634,16 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
                     (c.dep_ == "prep" and c.lower_ in ("on", "upon", "to", "over", "for"))
                     for c in children):
         return True
+    if lemma in OPINION_AGREE and pat.obj is None and pat.particle is None and \
+            not any(c.dep_ in ("xcomp", "dobj") for c in children):
+        said = [c for c in children if c.dep_ == "ccomp"]
+        if said and all((c.tag_ in FINITE_TAGS or any(
+                g.dep_ in ("aux", "auxpass") and g.tag_ in FINITE_TAGS for g in c.children))
+                and not any(g.dep_ == "aux" and g.lower_ in
+                            HYPOTHETICAL_AUX | FUTURE_AUX | OBLIGATION_AUX for g in c.children)
+                for c in said):
+            return True  # "analysts agree that Russia is weakening": an opinion shared; what
+            # the parties agree shall be done is an agreement ("agreed that talks would resume")
     if pat.type in ("SUPPORT", "REJECT"):
         subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None and subj.lemma_.lower() in POLLED_SUBJECTS:

@@ -66,13 +66,14 @@ def _reads(span: Span) -> bool:
 
 
 def _mention(span: Span, pub: dt.date | None) -> TimeMention:
-    value, precision, kind = normalize(span.text, pub, tense=_tense(span))
+    tense = _tense(span)
+    value, precision, kind = normalize(span.text, pub, tense=tense)
     if value is None and 1 < len(span) <= 8:
         # the model's span may carry words that are no part of the time ("d'etat last year",
         # "the first nine months of 1997"): the longest end or start that reads as one wins
         for sub in [span[i:] for i in range(1, len(span))] + \
                    [span[:j] for j in range(len(span) - 1, 0, -1)]:
-            got = normalize(sub.text, pub, tense=_tense(span), fallback=False)
+            got = normalize(sub.text, pub, tense=tense, fallback=False)
             if got[0] is not None:
                 value, precision, kind = got
                 span = sub

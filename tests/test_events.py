@@ -991,6 +991,18 @@ def test_events_an_act_named_as_the_reason_for_another_is_no_event_of_its_own(co
         "REQUEST", "AID"]
 
 
+def test_events_aid_named_by_a_noun_needs_a_recipient(coder):
+    # AID needs a recipient (ONTOLOGY.md): a possession or a budget is no act of aid
+    assert _types(coder, "Iran's weapons worried Israel.") == []
+    assert _types(coder, "The Danish government's aid budget grew last year.") == []
+    assert _types(coder, "Iran's weapons shipments to the Houthis continued.") == [
+        ("AID", "IRN", "YEMREB")]
+    # given with a verb of giving, it is aid even with no recipient named
+    assert _types(coder, "Turkey delivered weapons last week.") == [("AID", "TUR", None)]
+    # who asks for aid is to receive it
+    assert ("AID", "DEU", "UKR") in _types(coder, "Ukraine asked for Germany's military aid.")
+
+
 def test_events_a_war_named_as_a_setting_or_topic_is_no_event(coder):
     assert _types(coder, "Britain completed its withdrawal of troops from Iraq, ending the Iraq "
                          "War.") == [("RETREAT", "GBR", "IRQ")]
@@ -1051,8 +1063,8 @@ def test_events_a_light_verb_without_subject_takes_its_doer_from_the_parse(coder
 
 
 def test_events_an_event_noun_naming_a_possessed_thing_is_the_possessors(coder):
-    assert _types(coder, "The Japanese government's aid package included food and tents.") \
-        == [("AID", "JPNGOV", None)]
+    assert _types(coder, "The Japanese government's aid package for Nepal included food and "
+                         "tents.") == [("AID", "JPNGOV", "NPL")]
     # a programme is no bundle of the act: "its weapons program" gives no weapons
     assert _types(coder, "North Korea said its weapons program was a deterrent.") == []
 

@@ -963,6 +963,19 @@ class EventExtractor:
         if tgt_tok is None and noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ in ("AUX", "VERB"):
             # a known name the parser read as a verb ("began bombing IS targets": "IS")
             target, tgt_tok = _next_mention(doc, noun, tok2m)
+        if tgt_tok is None and light is None and noun.dep_ == "compound" and rule == ":poss":
+            # "the Japanese government's aid package for Nepal": the bundle's recipient
+            tgt_tok = _target_by_slots(noun.head, pat.targets)
+            target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
+        if tgt_tok is None and light is None and pat.type == "AID" and noun.dep_ == "pobj" \
+                and noun.head.lower_ == "for" and noun.head.head.pos_ in ("VERB", "AUX"):
+            # "Ukraine asked for Germany's military aid", "appealed for aid": who asks for aid
+            # is to receive it
+            tgt_tok = next((c for c in noun.head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
+        if tgt_tok is None and light is None and receiver is None and pat.type == "AID":
+            return None  # aid needs a recipient (ONTOLOGY.md): "Iran's weapons worried Israel",
+            # "the EU's aid budget" give none; "Iran's weapons to the Houthis" does
         if source is not None and target is not None and source is target:
             target = None
         governor = light if light is not None else noun.head

@@ -1119,3 +1119,14 @@ def test_events_a_city_naming_an_attack_is_where_it_happened_not_who_did_it(code
     # a possessive city is its government, as before
     assert _types(coder, "Moscow's air strikes hit rebel positions near Idlib.")[0][:2] == (
         "ASSAULT", "RUSGOV")
+
+
+def test_events_a_question_asked_is_no_request(coder):
+    assert _types(coder, "Asked whether Chile would raise taxes, the Chilean minister said no.") == []
+    assert _types(coder, "\"Why now?\" the Belgian premier asked.") == []
+    assert _types(coder, "The Kenyan senator asked the minister three questions.") == []
+    assert _types(coder, "The Peruvian reporter asked the general if troops had fired.") == []
+    assert ("REQUEST", "GRC", "DEU") in _types(coder, "Greece asked Germany for debt relief.")
+    assert ("REQUEST", "POL", "EST") in _types(coder, "Poland asked Estonia to send troops.")
+    assert "REQUEST" in [t for t, _, _ in _types(coder, "Egypt asked that the Sudanese "
+                                                        "tariffs be lifted.")]

@@ -76,6 +76,10 @@ RESPONSE_WORDS = frozenset({"consequence", "retaliate", "retaliation", "respond"
                             "action", "force", "war", "strike", "sanction", "punish",
                             "punishment", "pay", "revenge", "attack"})
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+# "asked Germany for relief", "asked Kiev to act", "asked that the tariffs be lifted" request;
+# "asked whether ...", "'Why now?' he asked", "asked him a question" only question
+ASKING_VERBS = frozenset({"ask"})
+QUESTION_NOUNS = frozenset({"question", "questions"})
 # "agreed with the Senate that ...", "agree with the recommendation": an opinion shared
 OPINION_AGREE = frozenset({"agree"})
 # "blamed the attack on Hamas" accuses Hamas; "blames sanctions for the crisis" no one
@@ -1513,6 +1517,14 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
                                      for c in children):
         return True
+    if lemma in ASKING_VERBS and pat.obj is None and pat.particle is None and not any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") or
+            (c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                       for g in c.children)) or
+            (c.dep_ == "dobj" and not is_actor(c) and c.lemma_.lower() not in QUESTION_NOUNS
+             and c.tag_ != "PRP" and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"))
+            for c in children):
+        return True  # "asked whether the Senate would act", "Nadler asked.": a question
     if lemma in WARNING_VERBS and pat.obj is None and pat.particle is None and \
             not any(c.dep_ in ("dobj", "dative") or
                     (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in children):

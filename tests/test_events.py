@@ -1130,3 +1130,13 @@ def test_events_a_question_asked_is_no_request(coder):
     assert ("REQUEST", "POL", "EST") in _types(coder, "Poland asked Estonia to send troops.")
     assert "REQUEST" in [t for t, _, _ in _types(coder, "Egypt asked that the Sudanese "
                                                         "tariffs be lifted.")]
+
+
+def test_events_a_danger_foretold_is_no_threat(coder):
+    assert _types(coder, "Kenyan doctors warned of a cholera outbreak in the camps.") == []
+    assert _types(coder, "The Danish minister warned, however, that this is a hard time for "
+                         "farmers.") == []
+    assert [t for t, _, _ in _types(coder, "Iran warned of severe military action against "
+                                           "Israel.")] == ["THREATEN"]
+    assert [t for t, _, _ in _types(coder, "The Turkish president warned that he could close "
+                                           "the border.")] == ["THREATEN"]

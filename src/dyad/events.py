@@ -75,6 +75,9 @@ WARNING_VERBS = frozenset({"warn"})
 RESPONSE_WORDS = frozenset({"consequence", "retaliate", "retaliation", "respond", "response",
                             "action", "force", "war", "strike", "sanction", "punish",
                             "punishment", "pay", "revenge", "attack"})
+WARNING_TOPIC_PREPS = frozenset({"of", "about"})
+# "warned that it would retaliate / could strike": an act of one's own announced
+ANNOUNCING_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # "asked Germany for relief", "asked Kiev to act", "asked that the tariffs be lifted" request;
 # "asked whether ...", "'Why now?' he asked", "asked him a question" only question
@@ -1527,11 +1530,17 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
         return True  # "asked whether the Senate would act", "Nadler asked.": a question
     if lemma in WARNING_VERBS and pat.obj is None and pat.particle is None and \
             not any(c.dep_ in ("dobj", "dative") or
-                    (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in children):
+                    (c.dep_ == "prep" and c.lower_ == "against") for c in children):
+        topics = [c for c in children if c.dep_ == "prep" and c.lower_ in WARNING_TOPIC_PREPS]
+        if topics and not any(t.lemma_.lower() in RESPONSE_WORDS
+                              for c in topics for t in c.subtree):
+            return True  # "warned of virus outbreaks": a danger foretold, no threat
         said = [c for c in children if c.dep_ == "ccomp"]
-        own = any(g.dep_ in SUBJECT_DEPS and g.pos_ == "PRON" for c in said for g in c.children)
-        if said and not own and not any(t.lemma_.lower() in RESPONSE_WORDS
-                                        for c in said for t in c.subtree):
+        # one's own act announced: "warned that it would retaliate" (not "that this is ...")
+        own = any(g.dep_ in SUBJECT_DEPS and g.tag_ == "PRP" for c in said for g in c.children) \
+            and any(g.dep_ == "aux" and g.lower_ in ANNOUNCING_AUX for c in said for g in c.children)
+        if said and not topics and not own and not any(t.lemma_.lower() in RESPONSE_WORDS
+                                                       for c in said for t in c.subtree):
             return True  # "warned that prices would rise": a prediction, no threat
     if lemma in ATTRACTION_VERBS and not any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):

@@ -1140,3 +1140,11 @@ def test_events_a_danger_foretold_is_no_threat(coder):
                                            "Israel.")] == ["THREATEN"]
     assert [t for t, _, _ in _types(coder, "The Turkish president warned that he could close "
                                            "the border.")] == ["THREATEN"]
+
+
+def test_events_idioms_of_seizing_and_meeting_words_are_no_events(coder):
+    assert _types(coder, "The Greek premier seized the opportunity to call an early vote.") == []
+    assert _types(coder, "Kenyan opposition leaders seized on the governor's speech.") == []
+    assert _types(coder, "The Czech premier's news conference in Prague lasted an hour.") == []
+    assert _types(coder, "Thousands attended the Brazilian senator's campaign rally.") == []
+    assert [t for t, _, _ in _types(coder, "Iran seized a British tanker.")] == ["COERCE"]

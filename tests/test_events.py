@@ -1148,3 +1148,12 @@ def test_events_idioms_of_seizing_and_meeting_words_are_no_events(coder):
     assert _types(coder, "The Czech premier's news conference in Prague lasted an hour.") == []
     assert _types(coder, "Thousands attended the Brazilian senator's campaign rally.") == []
     assert [t for t, _, _ in _types(coder, "Iran seized a British tanker.")] == ["COERCE"]
+
+
+def test_events_hitting_someone_for_a_reason_is_criticism(coder):
+    assert [t for t, _, _ in _types(coder, "The Spanish premier hit the Catalan leader for "
+                                           "his silence.")] == ["ACCUSE"]
+    assert [t for t, _, _ in _types(coder, "The Polish opposition attacked the minister for "
+                                           "raising taxes.")] == ["ACCUSE"]
+    assert [t for t, _, _ in _types(coder, "Rebels attacked the army post in Mali for the "
+                                           "second time.")] == ["ASSAULT"]

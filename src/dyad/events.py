@@ -78,6 +78,11 @@ RESPONSE_WORDS = frozenset({"consequence", "retaliate", "retaliation", "respond"
 WARNING_TOPIC_PREPS = frozenset({"of", "about"})
 # "warned that it would retaliate / could strike": an act of one's own announced
 ANNOUNCING_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
+# "attacked / hit the senator for his vote": a reason given makes a verbal attack
+REBUKE_VERBS = frozenset({"attack", "hit"})
+TEMPORAL_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
+DURATION_NOUNS = frozenset({"time", "hour", "day", "week", "month", "year", "night", "minute",
+                            "while", "decade"})
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
 # "asked Germany for relief", "asked Kiev to act", "asked that the tariffs be lifted" request;
 # "asked whether ...", "'Why now?' he asked", "asked him a question" only question
@@ -734,6 +739,10 @@ class EventExtractor:
             # (CAMEO 062), not a show of force
             ev = _retyped(ev, "COOPERATE", "062", 7.4, "military", ev.status)
             pat = ev.pattern
+        if pat.type == "ASSAULT" and verb.lemma_.lower() in REBUKE_VERBS and _blamed_for(verb):
+            # "hit Clinton for her ties to Wall Street": a reason given makes it criticism
+            ev = _retyped(ev, "ACCUSE", "111", -2.0, "disapprove", ev.status)
+            pat = ev.pattern
         obj = _object_of(verb)
         involvement = obj is not None and obj.lemma_.lower() in INVOLVEMENT_NOUNS
         if pat.type == "RETREAT" and pat.mode == "withdraw" and involvement and \
@@ -1166,6 +1175,21 @@ def _refused(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_CONTROL
+
+
+def _blamed_for(verb: Token) -> bool:
+    """A reason the act is for: "attacked Obama for his remarks", "hit him for not voting"
+    (not "for the second time", "for hours")."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        for g in c.children:
+            if g.dep_ == "pcomp":
+                return True
+            if g.dep_ == "pobj" and g.ent_type_ not in TEMPORAL_ENTS and \
+                    g.lemma_.lower() not in DURATION_NOUNS:
+                return True
+    return False
 
 
 def _retyped(ev: RawEvent, type_: str, cameo: str, weight: float, mode: str | None,

@@ -1157,3 +1157,13 @@ def test_events_hitting_someone_for_a_reason_is_criticism(coder):
                                            "raising taxes.")] == ["ACCUSE"]
     assert [t for t, _, _ in _types(coder, "Rebels attacked the army post in Mali for the "
                                            "second time.")] == ["ASSAULT"]
+
+
+def test_events_a_politician_attacking_an_unarmed_compatriot_is_criticism(coder):
+    assert _types(coder, "The Brazilian president attacked the Brazilian judges in a "
+                         "speech.") == [("ACCUSE", "BRAGOV", "BRAJUD")]
+    assert _types(coder, "The Kenyan senator attacked Kenyan journalists on "
+                         "television.") == [("ACCUSE", "KENLEG", "KENJRN")]
+    assert _types(coder, "Putin attacked Ukraine in February.") == [("ASSAULT", "RUSGOV", "UKR")]
+    assert [t for t, _, _ in _types(coder, "The Colombian president attacked the "
+                                           "rebels.")] == ["ASSAULT"]

@@ -80,6 +80,9 @@ WARNING_TOPIC_PREPS = frozenset({"of", "about"})
 ANNOUNCING_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
 # "attacked / hit the senator for his vote": a reason given makes a verbal attack
 REBUKE_VERBS = frozenset({"attack", "hit"})
+PERSON_KINDS = frozenset({"person", "pronoun", "title"})
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "ELI", "PTY", "OPP"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "CRM", "PRM", "COP", "SPY"})
 TEMPORAL_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 DURATION_NOUNS = frozenset({"time", "hour", "day", "week", "month", "year", "night", "minute",
                             "while", "decade"})
@@ -743,6 +746,11 @@ class EventExtractor:
             # "hit Clinton for her ties to Wall Street": a reason given makes it criticism
             ev = _retyped(ev, "ACCUSE", "111", -2.0, "disapprove", ev.status)
             pat = ev.pattern
+        if pat.type == "ASSAULT" and verb.lemma_.lower() in REBUKE_VERBS and \
+                _political_rebuke(ev.source, ev.target):
+            # "Trump attacked a federal judge": a politician's attack on someone at home
+            ev = _retyped(ev, "ACCUSE", "111", -2.0, "disapprove", ev.status)
+            pat = ev.pattern
         obj = _object_of(verb)
         involvement = obj is not None and obj.lemma_.lower() in INVOLVEMENT_NOUNS
         if pat.type == "RETREAT" and pat.mode == "withdraw" and involvement and \
@@ -1175,6 +1183,15 @@ def _refused(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_CONTROL
+
+
+def _political_rebuke(source: Mention | None, target: Mention | None) -> bool:
+    """A politician named as one person attacking an unarmed actor of his own country (or
+    of none named): words, not force ("the senator attacked the judge / the media")."""
+    if source is None or target is None or source.kind not in PERSON_KINDS or \
+            source.sector not in POLITICAL_SECTORS or target.sector in ARMED_SECTORS:
+        return False
+    return target.country is None or target.country == source.country
 
 
 def _blamed_for(verb: Token) -> bool:

@@ -1167,3 +1167,12 @@ def test_events_a_politician_attacking_an_unarmed_compatriot_is_criticism(coder)
     assert _types(coder, "Putin attacked Ukraine in February.") == [("ASSAULT", "RUSGOV", "UKR")]
     assert [t for t, _, _ in _types(coder, "The Colombian president attacked the "
                                            "rebels.")] == ["ASSAULT"]
+
+
+def test_events_beating_a_rival_in_a_vote_is_no_beating(coder):
+    assert _types(coder, "The Mongolian candidate beat the premier in the presidential "
+                         "election.") == []
+    assert _types(coder, "The Texas senator beat three rivals for the Republican "
+                         "nomination.") == []
+    assert [t for t, _, _ in _types(coder, "Riot police beat protesters in Minsk.")] == \
+        ["ASSAULT"]

@@ -1176,3 +1176,10 @@ def test_events_beating_a_rival_in_a_vote_is_no_beating(coder):
                          "nomination.") == []
     assert [t for t, _, _ in _types(coder, "Riot police beat protesters in Minsk.")] == \
         ["ASSAULT"]
+
+
+def test_events_an_event_noun_inside_a_name_is_no_event(coder):
+    assert _types(coder, "The Kenya Conference of Catholic Bishops opened a school in "
+                         "Nairobi.") == []
+    assert _types(coder, "Egypt held a conference with Sudan on the dam.") == \
+        [("CONSULT", "EGY", "SDN")]

@@ -80,6 +80,7 @@ WARNING_TOPIC_PREPS = frozenset({"of", "about"})
 ANNOUNCING_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
 # "attacked / hit the senator for his vote": a reason given makes a verbal attack
 REBUKE_VERBS = frozenset({"attack", "hit"})
+NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART"})
 PERSON_KINDS = frozenset({"person", "pronoun", "title"})
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "ELI", "PTY", "OPP"})
 ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "CRM", "PRM", "COP", "SPY"})
@@ -855,6 +856,8 @@ class EventExtractor:
     def _nominal(self, doc: Doc, noun: Token, pat: Pattern, s_index: int,
                  tok2m: list[Mention | None], *, light: Token | None,
                  light_lemma: str | None = None) -> RawEvent | None:
+        if _named_by(noun):
+            return None  # "the Conference of Catholic Bishops", "National Rally": a name
         source: Mention | None = None
         src_tok: Token | None = None
         rule = ""
@@ -1183,6 +1186,15 @@ def _refused(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_CONTROL
+
+
+def _named_by(noun: Token) -> bool:
+    """The noun is a word of a longer name ("the Conference of Catholic Bishops", "the
+    National Rally", "America's Promise PAC"), no act."""
+    if noun.ent_type_ not in NAME_ENTS:
+        return False
+    ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    return ent is not None and ent.end - ent.start > 1
 
 
 def _political_rebuke(source: Mention | None, target: Mention | None) -> bool:

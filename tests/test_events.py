@@ -1183,3 +1183,10 @@ def test_events_an_event_noun_inside_a_name_is_no_event(coder):
                          "Nairobi.") == []
     assert _types(coder, "Egypt held a conference with Sudan on the dam.") == \
         [("CONSULT", "EGY", "SDN")]
+
+
+def test_events_a_sense_that_is_no_event_takes_only_its_own_particles_noun(coder):
+    events = _types(coder, "Kenyan senators are seizing on the budget as a sign that Nairobi "
+                           "can find common ground if Uganda drops its demand for lower "
+                           "tariffs.")
+    assert [(t, s) for t, s, _ in events] == [("REQUEST", "UGA")]

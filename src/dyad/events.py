@@ -303,7 +303,9 @@ class EventExtractor:
                     for c in tok.children:
                         if c.dep_ in ("dobj", "nsubjpass"):
                             no_event.add(c.i)
-                        elif c.dep_ == "prep":
+                        elif c.dep_ == "prep" and pat.particle in (None, c.lower_):
+                            # only its own particle's ("seized on a remark as a sign that
+                            # ..." leaves the sign's clause its events)
                             no_event.update(g.i for g in c.children if g.dep_ == "pobj")
                 elif pat is not None:
                     verb_hits[tok.i] = pat

@@ -1190,3 +1190,11 @@ def test_events_a_sense_that_is_no_event_takes_only_its_own_particles_noun(coder
                            "can find common ground if Uganda drops its demand for lower "
                            "tariffs.")
     assert [(t, s) for t, s, _ in events] == [("REQUEST", "UGA")]
+
+
+def test_events_demonstrating_something_is_showing_it(coder):
+    assert _types(coder, "The Indonesian election demonstrated the strength of the "
+                         "opposition.") == []
+    assert _types(coder, "The Ghanaian report demonstrates that the Ghanaian police lied.") == []
+    assert [t for t, _, _ in _types(coder, "Students demonstrated against the Chilean "
+                                           "government.")] == ["PROTEST"]

@@ -88,6 +88,8 @@ TEMPORAL_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
 DURATION_NOUNS = frozenset({"time", "hour", "day", "week", "month", "year", "night", "minute",
                             "while", "decade"})
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+# "students demonstrated against the law" protest; "demonstrated its strength / that ..." show
+SHOWING_VERBS = frozenset({"demonstrate"})
 # "asked Germany for relief", "asked Kiev to act", "asked that the tariffs be lifted" request;
 # "asked whether ...", "'Why now?' he asked", "asked him a question" only question
 ASKING_VERBS = frozenset({"ask"})
@@ -1575,6 +1577,9 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
                                      for c in children):
         return True
+    if lemma in SHOWING_VERBS and pat.obj is None and pat.particle is None and \
+            any(c.dep_ in ("dobj", "ccomp") for c in children):
+        return True  # "the vote demonstrates the breadth of his appeal": shows, no protest
     if lemma in ASKING_VERBS and pat.obj is None and pat.particle is None and not any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") or
             (c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"

@@ -1198,3 +1198,10 @@ def test_events_demonstrating_something_is_showing_it(coder):
     assert _types(coder, "The Ghanaian report demonstrates that the Ghanaian police lied.") == []
     assert [t for t, _, _ in _types(coder, "Students demonstrated against the Chilean "
                                            "government.")] == ["PROTEST"]
+
+
+def test_events_a_political_fight_is_no_assault(coder):
+    assert _types(coder, "Chilean lawmakers fought for months over the pension bill.") == []
+    assert _types(coder, "The Kenyan union fought the Kenyan airline over wages.") == []
+    assert [t for t, _, _ in _types(coder, "Kurdish forces fought Islamic State in "
+                                           "Kobani.")] == ["ASSAULT"]

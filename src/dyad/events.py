@@ -80,6 +80,11 @@ WARNING_TOPIC_PREPS = frozenset({"of", "about"})
 ANNOUNCING_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
 # "attacked / hit the senator for his vote": a reason given makes a verbal attack
 REBUKE_VERBS = frozenset({"attack", "hit"})
+# "lawmakers fought over the debt limit", "the union fights the company": no force
+STRUGGLE_VERBS = frozenset({"fight"})
+CIVIL_SECTORS = frozenset({"LEG", "ELI", "PTY", "OPP", "SOC", "LAB", "BUS", "JUD", "NGO", "EDU",
+                           "MED", "REL", "AGR", "JRN"})
+ARMED_GROUPS = ("IMG",)  # codes of armed groups of no country ("ISIS")
 NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART"})
 PERSON_KINDS = frozenset({"person", "pronoun", "title"})
 POLITICAL_SECTORS = frozenset({"GOV", "LEG", "ELI", "PTY", "OPP"})
@@ -726,6 +731,9 @@ class EventExtractor:
                 target, tgt_tok = located
         if source is not None and target is not None and source is target:
             target = None
+        if pat.type == "ASSAULT" and verb.lemma_.lower() in STRUGGLE_VERBS and \
+                _civil_struggle(source, target):
+            return None  # "lawmakers fought over the debt limit": a political struggle
         status = self.status(verb)
         conf = _confidence(source, target, pat, nominal=False)
         ev = RawEvent(pattern=pat, trigger=verb.i, trigger_end=verb.i + 1, sentence=s_index,
@@ -1199,6 +1207,16 @@ def _named_by(noun: Token) -> bool:
         return False
     ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
     return ent is not None and ent.end - ent.start > 1
+
+
+def _civil_struggle(source: Mention | None, target: Mention | None) -> bool:
+    """A fight of lawmakers, parties, unions, firms, courts or a politician named as one
+    person, with no armed actor against them: a political struggle, no assault."""
+    if source is None or target is not None and (
+            target.sector in ARMED_SECTORS or (target.code or "").startswith(ARMED_GROUPS)):
+        return False
+    return source.sector in CIVIL_SECTORS or \
+        source.sector == "GOV" and source.kind in ("person", "pronoun")
 
 
 def _political_rebuke(source: Mention | None, target: Mention | None) -> bool:

@@ -1229,3 +1229,89 @@ def test_events_a_text_with_no_actor_named_is_no_actor(coder):
                          "Monday.") == []
     # a text its author's name goes with is the author's
     assert _types(coder, "The UN report criticized Ethiopia.") == [("ACCUSE", "IGOUNO", "ETH")]
+
+
+def test_events_a_question_asked_is_no_request(coder):
+    assert _types(coder, "Asked whether Chile would raise taxes, the Chilean minister said no.") == []
+    assert _types(coder, "\"Why now?\" the Belgian premier asked.") == []
+    assert _types(coder, "The Kenyan senator asked the minister three questions.") == []
+    assert _types(coder, "The Peruvian reporter asked the general if troops had fired.") == []
+    assert ("REQUEST", "GRC", "DEU") in _types(coder, "Greece asked Germany for debt relief.")
+    assert ("REQUEST", "POL", "EST") in _types(coder, "Poland asked Estonia to send troops.")
+    assert "REQUEST" in [t for t, _, _ in _types(coder, "Egypt asked that the Sudanese "
+                                                        "tariffs be lifted.")]
+
+
+def test_events_a_danger_foretold_is_no_threat(coder):
+    assert _types(coder, "Kenyan doctors warned of a cholera outbreak in the camps.") == []
+    assert _types(coder, "The Danish minister warned, however, that this is a hard time for "
+                         "farmers.") == []
+    assert [t for t, _, _ in _types(coder, "Iran warned of severe military action against "
+                                           "Israel.")] == ["THREATEN"]
+    assert [t for t, _, _ in _types(coder, "The Turkish president warned that he could close "
+                                           "the border.")] == ["THREATEN"]
+
+
+def test_events_idioms_of_seizing_and_meeting_words_are_no_events(coder):
+    assert _types(coder, "The Greek premier seized the opportunity to call an early vote.") == []
+    assert _types(coder, "Kenyan opposition leaders seized on the governor's speech.") == []
+    assert _types(coder, "The Czech premier's news conference in Prague lasted an hour.") == []
+    assert _types(coder, "Thousands attended the Brazilian senator's campaign rally.") == []
+    assert [t for t, _, _ in _types(coder, "Iran seized a British tanker.")] == ["COERCE"]
+
+
+def test_events_hitting_someone_for_a_reason_is_criticism(coder):
+    assert [t for t, _, _ in _types(coder, "The Spanish premier hit the Catalan leader for "
+                                           "his silence.")] == ["ACCUSE"]
+    assert [t for t, _, _ in _types(coder, "The Polish opposition attacked the minister for "
+                                           "raising taxes.")] == ["ACCUSE"]
+    assert [t for t, _, _ in _types(coder, "Rebels attacked the army post in Mali for the "
+                                           "second time.")] == ["ASSAULT"]
+
+
+def test_events_a_politician_attacking_an_unarmed_compatriot_is_criticism(coder):
+    assert _types(coder, "The Brazilian president attacked the Brazilian judges in a "
+                         "speech.") == [("ACCUSE", "BRAGOV", "BRAJUD")]
+    assert _types(coder, "The Kenyan senator attacked Kenyan journalists on "
+                         "television.") == [("ACCUSE", "KENLEG", "KENJRN")]
+    assert _types(coder, "Putin attacked Ukraine in February.") == [("ASSAULT", "RUSGOV", "UKR")]
+    assert [t for t, _, _ in _types(coder, "The Colombian president attacked the "
+                                           "rebels.")] == ["ASSAULT"]
+
+
+def test_events_beating_a_rival_in_a_vote_is_no_beating(coder):
+    assert _types(coder, "The Mongolian candidate beat the premier in the presidential "
+                         "election.") == []
+    assert _types(coder, "The Texas senator beat three rivals for the Republican "
+                         "nomination.") == []
+    assert [t for t, _, _ in _types(coder, "Riot police beat protesters in Minsk.")] == \
+        ["ASSAULT"]
+
+
+def test_events_an_event_noun_inside_a_name_is_no_event(coder):
+    assert _types(coder, "The Kenya Conference of Catholic Bishops opened a school in "
+                         "Nairobi.") == []
+    assert _types(coder, "Egypt held a conference with Sudan on the dam.") == \
+        [("CONSULT", "EGY", "SDN")]
+
+
+def test_events_a_sense_that_is_no_event_takes_only_its_own_particles_noun(coder):
+    events = _types(coder, "Kenyan senators are seizing on the budget as a sign that Nairobi "
+                           "can find common ground if Uganda drops its demand for lower "
+                           "tariffs.")
+    assert [(t, s) for t, s, _ in events] == [("REQUEST", "UGA")]
+
+
+def test_events_demonstrating_something_is_showing_it(coder):
+    assert _types(coder, "The Indonesian election demonstrated the strength of the "
+                         "opposition.") == []
+    assert _types(coder, "The Ghanaian report demonstrates that the Ghanaian police lied.") == []
+    assert [t for t, _, _ in _types(coder, "Students demonstrated against the Chilean "
+                                           "government.")] == ["PROTEST"]
+
+
+def test_events_a_political_fight_is_no_assault(coder):
+    assert _types(coder, "Chilean lawmakers fought for months over the pension bill.") == []
+    assert _types(coder, "The Kenyan union fought the Kenyan airline over wages.") == []
+    assert [t for t, _, _ in _types(coder, "Kurdish forces fought Islamic State in "
+                                           "Kobani.")] == ["ASSAULT"]

@@ -75,7 +75,30 @@ WARNING_VERBS = frozenset({"warn"})
 RESPONSE_WORDS = frozenset({"consequence", "retaliate", "retaliation", "respond", "response",
                             "action", "force", "war", "strike", "sanction", "punish",
                             "punishment", "pay", "revenge", "attack"})
+WARNING_TOPIC_PREPS = frozenset({"of", "about"})
+# "warned that it would retaliate / could strike": an act of one's own announced
+ANNOUNCING_AUX = frozenset({"will", "would", "could", "might", "may", "shall", "'ll", "wo"})
+# "attacked / hit the senator for his vote": a reason given makes a verbal attack
+REBUKE_VERBS = frozenset({"attack", "hit"})
+# "lawmakers fought over the debt limit", "the union fights the company": no force
+STRUGGLE_VERBS = frozenset({"fight"})
+CIVIL_SECTORS = frozenset({"LEG", "ELI", "PTY", "OPP", "SOC", "LAB", "BUS", "JUD", "NGO", "EDU",
+                           "MED", "REL", "AGR", "JRN"})
+ARMED_GROUPS = ("IMG",)  # codes of armed groups of no country ("ISIS")
+NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART"})
+PERSON_KINDS = frozenset({"person", "pronoun", "title"})
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "ELI", "PTY", "OPP"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "UAF", "CRM", "PRM", "COP", "SPY"})
+TEMPORAL_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"})
+DURATION_NOUNS = frozenset({"time", "hour", "day", "week", "month", "year", "night", "minute",
+                            "while", "decade"})
 CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+# "students demonstrated against the law" protest; "demonstrated its strength / that ..." show
+SHOWING_VERBS = frozenset({"demonstrate"})
+# "asked Germany for relief", "asked Kiev to act", "asked that the tariffs be lifted" request;
+# "asked whether ...", "'Why now?' he asked", "asked him a question" only question
+ASKING_VERBS = frozenset({"ask"})
+QUESTION_NOUNS = frozenset({"question", "questions"})
 # "agreed with the Senate that ...", "agree with the recommendation": an opinion shared
 OPINION_AGREE = frozenset({"agree"})
 # "blamed the attack on Hamas" accuses Hamas; "blames sanctions for the crisis" no one
@@ -298,7 +321,9 @@ class EventExtractor:
                     for c in tok.children:
                         if c.dep_ in ("dobj", "nsubjpass"):
                             no_event.add(c.i)
-                        elif c.dep_ == "prep":
+                        elif c.dep_ == "prep" and pat.particle in (None, c.lower_):
+                            # only its own particle's ("seized on a remark as a sign that
+                            # ..." leaves the sign's clause its events)
                             no_event.update(g.i for g in c.children if g.dep_ == "pobj")
                 elif pat is not None:
                     verb_hits[tok.i] = pat
@@ -741,6 +766,9 @@ class EventExtractor:
                 target, tgt_tok = located
         if source is not None and target is not None and source is target:
             target = None
+        if pat.type == "ASSAULT" and verb.lemma_.lower() in STRUGGLE_VERBS and \
+                _civil_struggle(source, target):
+            return None  # "lawmakers fought over the debt limit": a political struggle
         status = self.status(verb)
         conf = _confidence(source, target, pat, nominal=False)
         ev = RawEvent(pattern=pat, trigger=verb.i, trigger_end=verb.i + 1, sentence=s_index,
@@ -761,6 +789,15 @@ class EventExtractor:
             # "Brazil and Argentina held war games", "joint drills": military cooperation
             # (CAMEO 062), not a show of force
             ev = _retyped(ev, "COOPERATE", "062", 7.4, "military", ev.status)
+            pat = ev.pattern
+        if pat.type == "ASSAULT" and verb.lemma_.lower() in REBUKE_VERBS and _blamed_for(verb):
+            # "hit Clinton for her ties to Wall Street": a reason given makes it criticism
+            ev = _retyped(ev, "ACCUSE", "111", -2.0, "disapprove", ev.status)
+            pat = ev.pattern
+        if pat.type == "ASSAULT" and verb.lemma_.lower() in REBUKE_VERBS and \
+                _political_rebuke(ev.source, ev.target):
+            # "Trump attacked a federal judge": a politician's attack on someone at home
+            ev = _retyped(ev, "ACCUSE", "111", -2.0, "disapprove", ev.status)
             pat = ev.pattern
         obj = _object_of(verb)
         involvement = obj is not None and obj.lemma_.lower() in INVOLVEMENT_NOUNS
@@ -866,6 +903,8 @@ class EventExtractor:
     def _nominal(self, doc: Doc, noun: Token, pat: Pattern, s_index: int,
                  tok2m: list[Mention | None], *, light: Token | None,
                  light_lemma: str | None = None) -> RawEvent | None:
+        if _named_by(noun):
+            return None  # "the Conference of Catholic Bishops", "National Rally": a name
         source: Mention | None = None
         src_tok: Token | None = None
         rule = ""
@@ -1231,6 +1270,49 @@ def _refused(verb: Token) -> bool:
     if any(c.dep_ == "neg" for c in verb.children):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_CONTROL
+
+
+def _named_by(noun: Token) -> bool:
+    """The noun is a word of a longer name ("the Conference of Catholic Bishops", "the
+    National Rally", "America's Promise PAC"), no act."""
+    if noun.ent_type_ not in NAME_ENTS:
+        return False
+    ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
+    return ent is not None and ent.end - ent.start > 1
+
+
+def _civil_struggle(source: Mention | None, target: Mention | None) -> bool:
+    """A fight of lawmakers, parties, unions, firms, courts or a politician named as one
+    person, with no armed actor against them: a political struggle, no assault."""
+    if source is None or target is not None and (
+            target.sector in ARMED_SECTORS or (target.code or "").startswith(ARMED_GROUPS)):
+        return False
+    return source.sector in CIVIL_SECTORS or \
+        source.sector == "GOV" and source.kind in ("person", "pronoun")
+
+
+def _political_rebuke(source: Mention | None, target: Mention | None) -> bool:
+    """A politician named as one person attacking an unarmed actor of his own country (or
+    of none named): words, not force ("the senator attacked the judge / the media")."""
+    if source is None or target is None or source.kind not in PERSON_KINDS or \
+            source.sector not in POLITICAL_SECTORS or target.sector in ARMED_SECTORS:
+        return False
+    return target.country is None or target.country == source.country
+
+
+def _blamed_for(verb: Token) -> bool:
+    """A reason the act is for: "attacked Obama for his remarks", "hit him for not voting"
+    (not "for the second time", "for hours")."""
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        for g in c.children:
+            if g.dep_ == "pcomp":
+                return True
+            if g.dep_ == "pobj" and g.ent_type_ not in TEMPORAL_ENTS and \
+                    g.lemma_.lower() not in DURATION_NOUNS:
+                return True
+    return False
 
 
 def _retyped(ev: RawEvent, type_: str, cameo: str, weight: float, mode: str | None,
@@ -1603,13 +1685,30 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
             c.dep_ in SUBJECT_DEPS and not is_actor(c) and c.lemma_.lower() in
             CONTENT_NOUNS | NATURAL_CAUSES | MARKET_THINGS for c in children):
         return True  # "low oil prices helped Venezuela's government survive": a cause, no aid
+    if lemma in SHOWING_VERBS and pat.obj is None and pat.particle is None and \
+            any(c.dep_ in ("dobj", "ccomp") for c in children):
+        return True  # "the vote demonstrates the breadth of his appeal": shows, no protest
+    if lemma in ASKING_VERBS and pat.obj is None and pat.particle is None and not any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") or
+            (c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                       for g in c.children)) or
+            (c.dep_ == "dobj" and not is_actor(c) and c.lemma_.lower() not in QUESTION_NOUNS
+             and c.tag_ != "PRP" and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"))
+            for c in children):
+        return True  # "asked whether the Senate would act", "Nadler asked.": a question
     if lemma in WARNING_VERBS and pat.obj is None and pat.particle is None and \
             not any(c.dep_ in ("dobj", "dative") or
-                    (c.dep_ == "prep" and c.lower_ in ("of", "against")) for c in children):
+                    (c.dep_ == "prep" and c.lower_ == "against") for c in children):
+        topics = [c for c in children if c.dep_ == "prep" and c.lower_ in WARNING_TOPIC_PREPS]
+        if topics and not any(t.lemma_.lower() in RESPONSE_WORDS
+                              for c in topics for t in c.subtree):
+            return True  # "warned of virus outbreaks": a danger foretold, no threat
         said = [c for c in children if c.dep_ == "ccomp"]
-        own = any(g.dep_ in SUBJECT_DEPS and g.pos_ == "PRON" for c in said for g in c.children)
-        if said and not own and not any(t.lemma_.lower() in RESPONSE_WORDS
-                                        for c in said for t in c.subtree):
+        # one's own act announced: "warned that it would retaliate" (not "that this is ...")
+        own = any(g.dep_ in SUBJECT_DEPS and g.tag_ == "PRP" for c in said for g in c.children) \
+            and any(g.dep_ == "aux" and g.lower_ in ANNOUNCING_AUX for c in said for g in c.children)
+        if said and not topics and not own and not any(t.lemma_.lower() in RESPONSE_WORDS
+                                                       for c in said for t in c.subtree):
             return True  # "warned that prices would rise": a prediction, no threat
     if lemma in ATTRACTION_VERBS and not any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):

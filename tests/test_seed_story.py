@@ -102,3 +102,20 @@ def test_seed_places_on_the_map(seed):
     assert places["Baghdad"].country == "IRQ"
     assert abs(places["Baghdad"].lat - 33.34) < 0.05 and abs(places["Baghdad"].lon - 44.40) < 0.05
     assert places["Syria"].country == "SYR" and places["Syria"].precision == "country"
+
+
+def test_seed_actors_resolve_as_the_issue_lists(seed):
+    text, coded = seed
+    codes = {(a.name, a.code) for a in coded.actors}
+    assert {("Joseph Dunford", "USAMIL"), ("Haider al-Abadi", "IRQGOV"),
+            ("Khaled al-Obeidi", "IRQGOV"), ("Islamic State", "IMG")} <= codes
+
+    def words(actor) -> list[str]:
+        return [text[s:e] for s, e in actor.mentions]
+    # "Baghdad" acting is Iraq's government, "Washington" the US government
+    iraq_gov = next(a for a in coded.actors if a.code == "IRQGOV" and a.name == "Iraq")
+    assert "Baghdad" in words(iraq_gov)
+    us_gov = next(a for a in coded.actors if a.code == "USAGOV" and a.name == "United States")
+    assert "Washington" in words(us_gov)
+    assert {"IS", "Islamic State"} <= set(
+        words(next(a for a in coded.actors if a.code == "IMG")))

@@ -131,3 +131,12 @@ def test_cli_evaluate_every_command_has_help() -> None:
         for param in cmd.params:
             if isinstance(param, click.Option):
                 assert param.help, f"{cmd.name} {param.name}"
+
+
+@pytest.mark.parametrize("task", ["events", "quad", "actors"])
+def test_cli_evaluate_negative_errors_is_refused(runner, tmp_path, task) -> None:
+    gold = tmp_path / "g.txt"
+    gold.write_text("x\t0\n", encoding="utf-8")
+    result = runner.invoke(main, ["eval", task, "--gold", str(gold), "--errors", "-1"])
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for '--errors': -1 is not in the range x>=0" in result.output

@@ -358,25 +358,24 @@ def _placed(doc: Doc, mention: Mention | None, tok_i: int | None, actor: Actor |
 def _fled(head: Token, by_tok: dict[int, Mention]) -> str | None:
     """The country refugees flee, named in the participle that says so: "refugees fleeing the
     civil war in Liberia", "Rohingya fleeing violence in Myanmar"."""
-    for c in head.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in ("flee", "escape"):
-            for g in c.subtree:
-                m = by_tok.get(g.i)
-                if m is not None and m.country and len(m.country) == 3 \
-                        and m.country not in _GROUP_CODES:
-                    return m.country
-    return None
+    return _state_named_in([c for c in head.children if c.dep_ == "acl" and
+                            c.lemma_.lower() in ("flee", "escape")], by_tok)
 
 
 def _country_in_phrase(head: Token, by_tok: dict[int, Mention]) -> str | None:
     """A country named in the phrase's complement: "activists from the Fatah Party"."""
-    for c in head.children:
-        if c.dep_ == "prep" and c.lower_ in ("from", "of", "in"):
-            for g in c.subtree:
-                m = by_tok.get(g.i)
-                if m is not None and m.country and len(m.country) == 3 \
-                        and m.country not in _GROUP_CODES:
-                    return m.country
+    return _state_named_in([c for c in head.children if c.dep_ == "prep" and
+                            c.lower_ in ("from", "of", "in")], by_tok)
+
+
+def _state_named_in(parts: list[Token], by_tok: dict[int, Mention]) -> str | None:
+    """The first state (ISO-3 country, no group code) a mention in these subtrees names."""
+    for c in parts:
+        for g in c.subtree:
+            m = by_tok.get(g.i)
+            if m is not None and m.country and len(m.country) == 3 \
+                    and m.country not in _GROUP_CODES:
+                return m.country
     return None
 
 

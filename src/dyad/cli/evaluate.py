@@ -22,6 +22,12 @@ LIMIT = click.option("--limit", type=int, default=None, help="Score only the fir
 JSON_ONLY = click.option("--json-only", is_flag=True, help="Print only the JSON line.")
 
 
+def _errors(what: str) -> Any:
+    """The --errors N option of an evaluation, N at least 0; ``what`` says what it lists."""
+    return click.option("--errors", default=0, show_default=True, type=click.IntRange(min=0),
+                        help=f"Show the first N {what}.")
+
+
 def _gold(path: str | None, what: str, example: str) -> Path:
     """Check a gold path before the (slow) model load, so a typo fails at once."""
     if path is None:
@@ -56,8 +62,7 @@ def eval_group() -> None:
 @eval_group.command("events")
 @click.option("--gold", required=True, metavar="FILE",
               help="PLOVER gold JSON Lines (plover-gsr-dev.jsonl).")
-@click.option("--errors", default=0, show_default=True, help="Show the first N cases of each "
-              "error kind (missed, wrong type/source/target, false event).")
+@_errors("cases of each error kind (missed, wrong type/source/target, false event)")
 @JSON_ONLY
 @LIMIT
 @MODEL
@@ -73,8 +78,8 @@ def eval_events(gold: str, errors: int, json_only: bool, limit: int | None,
 @eval_group.command("quad")
 @click.option("--gold", required=True, metavar="FILE", help="TSV of sentence<TAB>quad 0-4 "
               "(conflibert-cameo-train.tsv).")
-@click.option("--errors", default=0, show_default=True, help="Show the first N sentences of "
-              "each error kind (missed event, false event, wrong class), with the event coded.")
+@_errors("sentences of each error kind (missed event, false event, wrong class), with the "
+         "event coded")
 @JSON_ONLY
 @LIMIT
 @MODEL
@@ -92,8 +97,7 @@ def eval_quad(gold: str, errors: int, json_only: bool, limit: int | None,
               help="PLOVER gold JSON Lines: actor resolution and in-context accuracy.")
 @click.option("--gold-spans", metavar="FILE", default=None,
               help="BIO span file (token TAG per line): source and target span F1.")
-@click.option("--errors", default=0, show_default=True, help="Show the first N span errors of "
-              "each kind (source and target: extent, false, missed).")
+@_errors("span errors of each kind (source and target: extent, false, missed)")
 @JSON_ONLY
 @LIMIT
 @MODEL

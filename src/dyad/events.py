@@ -1374,6 +1374,7 @@ def _located_country(verb: Token, tok2m: list[Mention | None],
     return None
 
 
+# Kinds of mention that name a place (and, as a target, the people or state there).
 PLACE_KINDS = frozenset({"country", "capital", "city", "region"})
 # nouns a place name modifies: "Montenegro province", "the Kashmir region"
 PLACE_NOUNS = frozenset({"province", "region", "state", "district", "territory", "enclave",
@@ -1502,8 +1503,6 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
     return None
 
 
-# Kinds of mention that name a place (and, as a target, the people or state there).
-PLACE_KINDS = frozenset({"country", "region", "capital", "city"})
 # Nouns whose "on" says what they are about: "an agreement on the offices in Jerusalem".
 TOPIC_NOUNS = frozenset({"agreement", "deal", "accord", "talk", "talks", "negotiation",
                          "consensus", "understanding", "compromise", "discussion", "debate",

@@ -28,6 +28,7 @@ def test_every_column_is_spacys_value(docs):
         assert p.text == [t.text for t in doc]
         assert p.lower == [t.lower_ for t in doc]
         assert p.lemma == [t.lemma_ for t in doc]
+        assert p.lemma_lower == [t.lemma_.lower() for t in doc]
         assert p.pos == [t.pos_ for t in doc]
         assert p.tag == [t.tag_ for t in doc]
         assert p.dep == [t.dep_ for t in doc]

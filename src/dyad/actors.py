@@ -24,6 +24,7 @@ from spacy.symbols import NOUN, PRON, PROPN
 from dyad.countries import country_table, name_index
 from dyad.datafiles import packaged, rows, user_file
 from dyad.errors import DataError
+from dyad.parsed import Parsed, parsed
 from dyad.records import Actor, ActorEntity
 
 if TYPE_CHECKING:
@@ -70,9 +71,12 @@ class Entry:
         return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
-    """One mention of an actor in a Doc (token indices; end exclusive)."""
+    """One mention of an actor in a Doc (token indices; end exclusive). Treat it as frozen:
+    change one with ``dataclasses.replace``. It is not declared frozen because a frozen
+    dataclass sets each field through ``object.__setattr__``, which made building a
+    mention several times slower (every noun phrase of a story makes one)."""
 
     start: int
     end: int
@@ -336,17 +340,17 @@ class ActorResolver:
              ents: Sequence[Span] | None = None) -> list[Mention]:
         """Every actor mention in the Doc; ``sents`` and ``ents`` are ``list(doc.sents)`` and
         ``doc.ents`` when the caller has them already (spaCy builds both anew on each read)."""
-        from spacy.util import filter_spans
-
+        p = parsed(doc)
         kb_at: list[tuple[Entry, int, int] | None] = [None] * len(doc)
-        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
-        regions = self.kb.region_story(span.text for span in spans)
-        for span in spans:
-            entry = self.kb.lookup(span.text, date=date, regions=regions)
-            if entry is None or not _plausible(span, entry):
+        spans = _longest_first([(s, e) for _, s, e in self.matcher(doc)])
+        texts = [_text(p, s, e) for s, e in spans]
+        regions = self.kb.region_story(texts)
+        for (s, e), text in zip(spans, texts, strict=True):
+            entry = self.kb.lookup(text, date=date, regions=regions)
+            if entry is None or not _plausible(p, s, e, entry):
                 continue
-            for i in range(span.start, span.end):
-                kb_at[i] = (entry, span.start, span.end)
+            for i in range(s, e):
+                kb_at[i] = (entry, s, e)
         person_at: list[bool] = [False] * len(doc)
         for ent in doc.ents if ents is None else ents:
             if ent.label_ == "PERSON":
@@ -363,60 +367,67 @@ class ActorResolver:
         pos_of, dep_of = arr[:, 0], arr[:, 1]
         at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) &
               (dep_of != strings["compound"]) & (dep_of != strings["flat"])).nonzero()[0]
+        toks = p.toks
         # a sector noun modifying a noun that names no actor is an actor of its own: "the
         # Afghan government offer", "a police station" (not "government forces": those are
         # the forces; not "child abductions": civilians so named are what the act is done to)
         modifiers = [i for i in ((pos_of == NOUN) & (dep_of == strings["compound"])
                                  ).nonzero()[0].tolist()
-                     if self.kb.sectors.get(doc[i].lemma_.lower(), ("CVL",))[0] != "CVL"
-                     and self._plain_noun(doc[i].head, kb_at, person_at)]
+                     if self.kb.sectors.get(toks[i].lemma_.lower(), ("CVL",))[0] != "CVL"
+                     and self._plain_noun(p, p.head[i], kb_at, person_at)]
         if modifiers:
             at = np.union1d(at, np.asarray(modifiers, dtype=at.dtype))
+        heads = self._sector_heads
         for i, pos in zip(at.tolist(), pos_of[at].tolist(), strict=True):
-            tok = doc[i]
+            tok = toks[i]
+            # most nouns name no actor: the cheap tests first, the left edge (a new Token) last
             if self.skip_plain_nouns and pos != PRON and kb_at[i] is None \
                     and not person_at[i] \
-                    and kb_before[i] == kb_before[tok.left_edge.i] \
-                    and tok.lemma_.lower() not in self._sector_heads \
-                    and tok.lower_ not in self._sector_heads \
-                    and not (pos == PROPN and tok.ent_type_ in _CITY_ENTS):
+                    and tok.lemma_.lower() not in heads and tok.lower_ not in heads \
+                    and not (pos == PROPN and tok.ent_type_ in _CITY_ENTS) \
+                    and kb_before[i] == kb_before[tok.left_edge.i]:
                 continue
-            mentions.extend(self._phrase(doc, tok, kb_at, person_at, story, date, sent_of))
+            mentions.extend(self._phrase(p, tok, kb_at, person_at, story, date, sent_of))
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        for span in spans:
-            hit = kb_at[span.start]
-            if hit is None or span.start in covered or hit[0].kind == "demonym":
+        for s, e in spans:
+            hit = kb_at[s]
+            if hit is None or s in covered or hit[0].kind == "demonym":
                 continue
             entry = hit[0]
-            mentions.append(_mention(doc, span.start, span.end, span.end - 1, entry.name,
-                                     entry.country, entry.sector, entry.kind))
+            mentions.append(_mention(p, s, e, e - 1, entry.name, entry.country, entry.sector,
+                                     entry.kind))
         mentions = _fill_story_country(mentions, sent_of)
-        mentions = _bind_forward(doc, mentions, sent_of)
+        mentions = _bind_forward(p, mentions, sent_of)
         return _with_entities(mentions)
 
-    def _plain_noun(self, tok: Token, kb_at: list, person_at: list[bool]) -> bool:
+    def _plain_noun(self, p: Parsed, i: int, kb_at: list, person_at: list[bool]) -> bool:
         """A common noun that is no actor's name, title or sector noun."""
-        return tok.pos_ == "NOUN" and kb_at[tok.i] is None and not person_at[tok.i] and \
-            tok.lemma_.lower() not in self._sector_heads and \
+        if p.pos[i] != "NOUN" or kb_at[i] is not None or person_at[i]:
+            return False
+        tok = p.toks[i]
+        return tok.lemma_.lower() not in self._sector_heads and \
             tok.lower_ not in self._sector_heads
 
-    def _phrase(self, doc: Doc, head: Token, kb_at: list, person_at: list[bool],
+    def _phrase(self, p: Parsed, head: Token, kb_at: list, person_at: list[bool],
                 story: _Story, date: str | None, sent_of: list[int]) -> list[Mention]:
-        if head.pos_ == "PRON":
-            return self._pronoun(doc, head, story, sent_of)
-        start = head.i
+        h = head.i
+        if p.pos[h] == "PRON":
+            return self._pronoun(p, head, story, sent_of)
+        start = h
         for c in head.lefts:
             if c.dep_ in PHRASE_DEPS:
                 start = min(start, c.left_edge.i)
-        while start < head.i and doc[start].dep_ in ("det", "punct", "case", "cc"):
+        dep = p.dep
+        while start < h and dep[start] in ("det", "punct", "case", "cc"):
             start += 1
-        lemmas = [t.lemma_.lower() for t in doc[start:head.i + 1]]
-        hit = kb_at[head.i]
+        words = p.toks[start:h + 1]
+        lemmas = [t.lemma_.lower() for t in words]
+        hit = kb_at[h]
         # (a) the head is itself a known name
         if hit is not None:
             entry, h_start, h_end = hit
             if entry.kind == "person":
-                return [self._person(doc, start, head, entry, story, date, lemmas)]
+                return [self._person(p, start, head, entry, story, date, lemmas)]
             s = min(start, h_start) if _has_kb_left(kb_at, start, h_start) else h_start
             country = entry.country
             if entry.kind in ("org", "metonym") and country not in INTERNATIONAL:
@@ -426,72 +437,73 @@ class ActorResolver:
                 said = _nearest_country(kb_at, start, h_start)
                 if said is not None and said[0].country and said[0].country != country \
                         and said[0].country not in INTERNATIONAL \
-                        and not _aligned_with(doc, said[1]):
+                        and not _aligned_with(p, said[1]):
                     country, s = said[0].country, min(start, h_start)
-            m = _mention(doc, s, max(h_end, head.i + 1), head.i, entry.name, country,
-                         entry.sector, entry.kind)
-            story.by_head[head.i] = m
+            m = _mention(p, s, max(h_end, h + 1), h, entry.name, country, entry.sector,
+                         entry.kind)
+            story.by_head[h] = m
             if entry.kind in ("country", "capital", "metonym", "org"):
-                story.last_thing, story.last_thing_sent = m, sent_of[head.i]
+                story.last_thing, story.last_thing_sent = m, sent_of[h]
             return [m]
         # (b) the head is a sector noun ("Iraqi troops", "the Syrian government")
-        sector = self.kb.sector_of(lemmas, [t.lower_ for t in doc[start:head.i + 1]])
-        if sector is not None and (head.pos_ == "NOUN" or not person_at[head.i]):
+        sector = self.kb.sector_of(lemmas, [t.lower_ for t in words])
+        if sector is not None and (p.pos[h] == "NOUN" or not person_at[h]):
             sec, is_person, n_words = sector
-            country_hit = _nearest_country(kb_at, start, head.i) or _of_country(head, kb_at)
-            s = head.i - n_words + 1
+            country_hit = _nearest_country(kb_at, start, h) or _of_country(head, kb_at)
+            s = h - n_words + 1
             if country_hit is not None and country_hit[1] < s:
                 s = country_hit[1]
             if country_hit is None and is_person:
                 bound = _bind_title(story, sec)
                 if bound is not None and any(t.dep_ == "det" and t.lower_ == "the"
                                              for t in head.lefts):
-                    return [dataclasses.replace(bound, start=s, end=head.i + 1,
-                                                start_char=doc[s].idx,
+                    return [dataclasses.replace(bound, start=s, end=h + 1,
+                                                start_char=p.idx[s],
                                                 end_char=head.idx + len(head),
-                                                text=doc[s:head.i + 1].text, head=head.i)]
+                                                text=_text(p, s, h + 1), head=h)]
             country = country_hit[0].country if country_hit else None
             if country_hit is not None and country_hit[0].kind == "org" and \
                     country_hit[0].country in INTERNATIONAL:
-                return [_mention(doc, s, head.i + 1, head.i, country_hit[0].name,
+                return [_mention(p, s, h + 1, h, country_hit[0].name,
                                  country_hit[0].country, country_hit[0].sector, "org")]
             name = country_hit[0].name if country_hit else None
-            m = _mention(doc, s, head.i + 1, head.i, name, country, sec,
+            m = _mention(p, s, h + 1, h, name, country, sec,
                          "title" if is_person else "sector")
             if country is None and any(c.dep_ in ("amod", "compound") and
                                        c.lemma_.lower() in BEYOND_COUNTRIES for c in head.lefts):
                 m = dataclasses.replace(m, placeless=True)
-            story.by_head[head.i] = m
+            story.by_head[h] = m
             if not is_person:
-                story.last_group, story.last_group_sent = m, sent_of[head.i]
+                story.last_group, story.last_group_sent = m, sent_of[h]
             return [m]
         # (c) a sizeable city the model found, from the gazetteer ("shelled Aleppo")
-        if head.pos_ == "PROPN" and head.ent_type_ in _CITY_ENTS and hit is None:
-            s = head.i
-            while s > 0 and doc[s].ent_iob_ == "I" and kb_at[s - 1] is None:
+        if p.pos[h] == "PROPN" and head.ent_type_ in _CITY_ENTS and hit is None:
+            toks = p.toks
+            s = h
+            while s > 0 and toks[s].ent_iob_ == "I" and kb_at[s - 1] is None:
                 s -= 1
-            e = head.i + 1
-            while e < len(doc) and doc[e].ent_iob_ == "I":
+            e = h + 1
+            while e < p.n and toks[e].ent_iob_ == "I":
                 e += 1
-            city = _city_entry(doc[s:e].text, 50_000 if head.ent_type_ == "GPE" else 200_000) \
-                if e == head.i + 1 else None
+            city = _city_entry(_text(p, s, e), 50_000 if head.ent_type_ == "GPE" else 200_000) \
+                if e == h + 1 else None
             if city is not None:
-                m = _mention(doc, s, e, head.i, doc[s:e].text, city.country, None, "city")
-                story.by_head[head.i] = m
+                m = _mention(p, s, e, h, _text(p, s, e), city.country, None, "city")
+                story.by_head[h] = m
                 return [m]
         # (d) a person the model found
-        if person_at[head.i] and head.pos_ == "PROPN":
-            return [self._person(doc, start, head, None, story, date, lemmas)]
+        if person_at[h] and p.pos[h] == "PROPN":
+            return [self._person(p, start, head, None, story, date, lemmas)]
         # (e) an ordinary noun: each known name inside its phrase is a mention of its own
         found: list[Mention] = []
         i = start
-        while i < head.i:
+        while i < h:
             hit = kb_at[i]
             if hit is not None:
                 entry, h_start, h_end = hit
-                if h_end <= head.i:
+                if h_end <= h:
                     last = h_end - 1
-                    m = _mention(doc, h_start, h_end, last, entry.name, entry.country,
+                    m = _mention(p, h_start, h_end, last, entry.name, entry.country,
                                  entry.sector, entry.kind)
                     found.append(m)
                     i = h_end
@@ -499,24 +511,25 @@ class ActorResolver:
             i += 1
         return found
 
-    def _person(self, doc: Doc, start: int, head: Token, entry: Entry | None,
+    def _person(self, p: Parsed, start: int, head: Token, entry: Entry | None,
                 story: _Story, date: str | None, lemmas: list[str]) -> Mention:
-        name_start = head.i
-        while name_start > start and (doc[name_start - 1].pos_ == "PROPN" and
-                                      doc[name_start - 1].text != "." or
-                                      doc[name_start - 1].text in ("-", "al", "el", "bin")) \
-                and self.kb.sector_of([doc[name_start - 1].lower_]) is None \
-                and _kb_kind(doc, name_start - 1, self) not in ("country", "demonym", "org",
-                                                                "metonym", "capital"):
+        pos, toks = p.pos, p.toks
+        name_start = h = head.i
+        while name_start > start and (pos[name_start - 1] == "PROPN" and
+                                      toks[name_start - 1].text != "." or
+                                      toks[name_start - 1].text in ("-", "al", "el", "bin")) \
+                and self.kb.sector_of([toks[name_start - 1].lower_]) is None \
+                and _kb_kind(p, name_start - 1, self) not in ("country", "demonym", "org",
+                                                              "metonym", "capital"):
             name_start -= 1
-        name = doc[name_start:head.i + 1].text
+        name = _text(p, name_start, h + 1)
         surname = head.text
         if entry is None:
             entry = self.kb.lookup(name, date=date) or self.kb.lookup(surname, date=date)
         title = None
         for n in range(name_start - start, 0, -1):
             for k in range(min(self.kb.max_sector_words, n), 0, -1):
-                words = [t.lower_ for t in doc[start + n - k:start + n]]
+                words = [t.lower_ for t in toks[start + n - k:start + n]]
                 hit = self.kb.sectors.get(" ".join(words))
                 if hit is not None:
                     title = hit[0]
@@ -526,9 +539,9 @@ class ActorResolver:
         country = sector = None
         canonical = name
         for i in range(start, name_start):
-            kind = _kb_kind(doc, i, self)
+            kind = _kb_kind(p, i, self)
             if kind in ("country", "demonym", "capital", "metonym", "org"):
-                hit_entry = self.kb.lookup(doc[i].text) or self._span_entry(doc, i)
+                hit_entry = self.kb.lookup(toks[i].text) or self._span_entry(p.doc, i)
                 if hit_entry is not None and hit_entry.country:
                     country = hit_entry.country
                     if kind in ("org", "metonym") and hit_entry.sector and title is None:
@@ -538,7 +551,7 @@ class ActorResolver:
             country = entry.country
             sector = entry.sector or title  # not yet in office: "President-elect Trump" is GOV
             if sector == "ELI" and title is not None and title != "ELI" and \
-                    not any(t.lower_ in ("former", "ex", "then", "late") for t in doc[start:head.i]):
+                    not any(t.lower_ in ("former", "ex", "then", "late") for t in toks[start:h]):
                 sector = title  # "President Bush" in office by the story's own words
         else:
             sector = title
@@ -550,11 +563,11 @@ class ActorResolver:
                 sub = self.kb.sector_of([app.lemma_.lower()])
                 if sub is not None and sector is None:
                     sector = sub[0]
-        m = _mention(doc, start, head.i + 1, head.i, canonical, country, sector, "person")
+        m = _mention(p, start, h + 1, h, canonical, country, sector, "person")
         story.people[surname] = m
-        story.by_head[head.i] = m
+        story.by_head[h] = m
         story.last_person = m
-        if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+        if p.dep[h] in ("nsubj", "nsubjpass") and p.dep[p.head[h]] == "ROOT":
             story.last_subject = m
         return m
 
@@ -565,14 +578,15 @@ class ActorResolver:
                 return self.kb.lookup(span.text)
         return None
 
-    def _pronoun(self, doc: Doc, tok: Token, story: _Story,
+    def _pronoun(self, p: Parsed, tok: Token, story: _Story,
                  sent_of: list[int]) -> list[Mention]:
-        low = tok.lower_
+        i = tok.i
+        low, dep, up = tok.lower_, p.dep[i], p.head[i]
         target: Mention | None = None
         personal = low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in GROUP_PRONOUNS
-        if personal and tok.dep_ in ("nsubj", "nsubjpass") and \
-                tok.head.dep_ in ("ccomp", "parataxis") \
-                and tok.head.head.lemma_.lower() in SPEECH_LEMMAS:
+        if personal and dep in ("nsubj", "nsubjpass") and \
+                p.dep[up] in ("ccomp", "parataxis") \
+                and p.toks[p.head[up]].lemma_.lower() in SPEECH_LEMMAS:
             # "the rebels said they will release him": the speaker speaks of itself
             speaker = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
             if speaker is not None and speaker.i in story.by_head and \
@@ -584,18 +598,18 @@ class ActorResolver:
         elif low in PERSON_PRONOUNS:
             target = story.last_person
             subject = story.last_subject
-            if tok.dep_ == "nsubj" and subject is not None and subject is not target \
-                    and 0 <= sent_of[tok.i] - sent_of[subject.head] <= 1:
+            if dep == "nsubj" and subject is not None and subject is not target \
+                    and 0 <= sent_of[i] - sent_of[subject.head] <= 1:
                 target = subject  # "Dunford said ... when Abadi appeared .... He said": Dunford
-            if tok.dep_ in ("dobj", "dative", "pobj"):
+            if dep in ("dobj", "dative", "pobj"):
                 reporter = _reporting_speaker(tok, story)
                 if reporter is not None and reporter.kind in ("person", "title"):
                     target = reporter  # "him" is a person, not the group that spoke
-        elif low in THING_PRONOUNS and sent_of[tok.i] - story.last_thing_sent <= 1:
+        elif low in THING_PRONOUNS and sent_of[i] - story.last_thing_sent <= 1:
             target = story.last_thing
-        elif low in GROUP_PRONOUNS and sent_of[tok.i] - story.last_group_sent <= 1:
+        elif low in GROUP_PRONOUNS and sent_of[i] - story.last_group_sent <= 1:
             target = story.last_group
-        if target is not None and tok.dep_ in ("dobj", "dative", "pobj") and \
+        if target is not None and dep in ("dobj", "dative", "pobj") and \
                 not low.endswith(("self", "selves")):
             # "the rebels dismissed it", "Kiir pardoned him": an object pronoun is not the
             # subject of its own verb (that would be "itself", "himself")
@@ -608,12 +622,12 @@ class ActorResolver:
                 target = None
         if target is None or target.code is None:
             return []
-        story.pronouns[tok.i] = target
+        story.pronouns[i] = target
         if target.kind == "person":
-            story.by_head[tok.i] = target
-        return [dataclasses.replace(target, start=tok.i, end=tok.i + 1, start_char=tok.idx,
+            story.by_head[i] = target
+        return [dataclasses.replace(target, start=i, end=i + 1, start_char=tok.idx,
                                     end_char=tok.idx + len(tok), text=tok.text, kind="pronoun",
-                                    head=tok.i)]
+                                    head=i)]
 
     # -- story level --------------------------------------------------------------------------
     def entities(self, doc: Doc, mentions: Sequence[Mention]) -> list[ActorEntity]:
@@ -653,28 +667,46 @@ class ActorResolver:
         return dataclasses.replace(actor, text=text, start=None, end=None)
 
 
-def _mention(doc: Doc, start: int, end: int, head: int, name: str | None, country: str | None,
+def _mention(p: Parsed, start: int, end: int, head: int, name: str | None, country: str | None,
              sector: str | None, kind: str) -> Mention:
-    span = doc[start:end]
-    return Mention(start=start, end=end, start_char=span.start_char, end_char=span.end_char,
-                   text=span.text, name=name, country=country, sector=sector,
-                   code=join_code(country, sector), kind=kind, entity=-1, head=head,
-                   plural=doc[head].tag_ in ("NNS", "NNPS"))
+    last = p.toks[end - 1]
+    return Mention(start=start, end=end, start_char=p.idx[start],
+                   end_char=last.idx + len(last), text=_text(p, start, end), name=name,
+                   country=country, sector=sector, code=join_code(country, sector), kind=kind,
+                   entity=-1, head=head, plural=p.toks[head].tag_ in ("NNS", "NNPS"))
 
 
-def _plausible(span: Span, entry: Entry) -> bool:
-    """Guard short all-caps names ("IS", "US", "WHO") against the same words used otherwise."""
-    if len(span) == 1 and span.text.isupper() and len(span.text) <= 3:
+def _text(p: Parsed, start: int, end: int) -> str:
+    """``doc[start:end].text``; most names are one word, which needs no Span."""
+    return p.toks[start].text if end - start == 1 else p.doc[start:end].text
+
+
+def _plausible(p: Parsed, start: int, end: int, entry: Entry) -> bool:
+    """Guard short all-caps names ("IS", "US", "WHO") against the same words used otherwise
+    (the name is tokens ``start`` to ``end``)."""
+    word = p.toks[start].text
+    if end - start == 1 and word.isupper() and len(word) <= 3:
         # in mixed-case text an all-caps word is an acronym; in all-caps text it may be a verb
-        tok = span[0]
-        sent = tok.sent
+        sent = p.toks[start].sent
         letters = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
         shouting = letters and sum(w.isupper() for w in letters) > len(letters) / 2
-        if shouting and tok.pos_ not in SHORT_ACRONYM_POS:
+        if shouting and p.pos[start] not in SHORT_ACRONYM_POS:
             return False
-    if entry.kind == "demonym" and span[-1].pos_ == "VERB":
+    if entry.kind == "demonym" and p.pos[end - 1] == "VERB":
         return False
     return True
+
+
+def _longest_first(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spacy.util.filter_spans`` on (start, end) pairs: where names overlap, the longest
+    (of equals, the first) wins; the survivors in text order."""
+    kept: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for s, e in sorted(spans, key=lambda se: (se[1] - se[0], -se[0]), reverse=True):
+        if s not in seen and e - 1 not in seen:
+            kept.append((s, e))
+            seen.update(range(s, e))
+    return sorted(kept)
 
 
 SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "insist", "note",
@@ -710,9 +742,9 @@ def _has_kb_left(kb_at: list, start: int, h_start: int) -> bool:
     return any(kb_at[i] is not None for i in range(start, h_start))
 
 
-def _aligned_with(doc: Doc, i: int) -> bool:
+def _aligned_with(p: Parsed, i: int) -> bool:
     """'pro-Iranian', 'anti-American': a stance toward a country, not membership of it."""
-    words = [t.lower_ for t in doc[max(0, i - 2):i]]
+    words = [t.lower_ for t in p.toks[max(0, i - 2):i]]
     return bool(words) and (words[-1] in ("pro", "anti") or
                             (len(words) == 2 and words[0] in ("pro", "anti") and words[1] == "-"))
 
@@ -765,8 +797,8 @@ def _city_entry(name: str, min_population: int = 50_000) -> Entry | None:
         return None
     return Entry(country_table()[iso3].name, iso3, None, "city")
 
-def _kb_kind(doc: Doc, i: int, resolver: ActorResolver) -> str | None:
-    entry = resolver.kb.lookup(doc[i].text)
+def _kb_kind(p: Parsed, i: int, resolver: ActorResolver) -> str | None:
+    entry = resolver.kb.lookup(p.toks[i].text)
     return entry.kind if entry is not None else None
 
 
@@ -800,7 +832,7 @@ def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Men
     return out
 
 
-def _bind_forward(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
+def _bind_forward(p: Parsed, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
     """A title met before the person it names ("America's top general said ... U.S. Marine
     General Joseph Dunford, ... said"): the first person of the same code named with that
     title in the next two sentences, with no other such person between, is the one meant."""
@@ -808,10 +840,10 @@ def _bind_forward(doc: Doc, mentions: list[Mention], sent_of: list[int]) -> list
     for k, m in enumerate(out):
         if m.kind != "title" or m.plural or not m.code:
             continue
-        title = doc[m.head].lower_
+        title = p.toks[m.head].lower_
         later = [p for p in out[k + 1:] if p.kind == "person" and p.code == m.code
                  and sent_of[p.start] - sent_of[m.start] <= 2]
-        if later and any(doc[i].lower_ == title for i in range(later[0].start, later[0].end)) \
+        if later and any(t.lower_ == title for t in p.toks[later[0].start:later[0].end]) \
                 and all(p.name == later[0].name for p in later):
             out[k] = dataclasses.replace(m, name=later[0].name)
     return out

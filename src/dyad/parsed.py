@@ -59,6 +59,11 @@ class Parsed:
         return self._strings(LEMMA)
 
     @functools.cached_property
+    def lemma_lower(self) -> list[str]:
+        """Each lemma lowercased (spaCy keeps proper nouns' capitals in the lemma)."""
+        return [w.lower() for w in self.lemma]
+
+    @functools.cached_property
     def pos(self) -> list[str]:
         return self._strings(POS)
 

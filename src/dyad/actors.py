@@ -345,9 +345,10 @@ class ActorResolver:
         spans = _longest_first([(s, e) for _, s, e in self.matcher(doc)])
         texts = [_text(p, s, e) for s, e in spans]
         regions = self.kb.region_story(texts)
+        shouting: dict[int, bool] = {}
         for (s, e), text in zip(spans, texts, strict=True):
             entry = self.kb.lookup(text, date=date, regions=regions)
-            if entry is None or not _plausible(p, s, e, entry):
+            if entry is None or not _plausible(p, s, e, entry, shouting):
                 continue
             for i in range(s, e):
                 kb_at[i] = (entry, s, e)
@@ -677,20 +678,29 @@ def _mention(p: Parsed, start: int, end: int, head: int, name: str | None, count
 
 
 def _text(p: Parsed, start: int, end: int) -> str:
-    """``doc[start:end].text``; most names are one word, which needs no Span."""
-    return p.toks[start].text if end - start == 1 else p.doc[start:end].text
+    """``doc[start:end].text``, without building a Span (names are a few words long)."""
+    toks = p.toks
+    if end - start == 1:
+        return toks[start].text
+    return "".join([t.text_with_ws for t in toks[start:end - 1]]) + toks[end - 1].text
 
 
-def _plausible(p: Parsed, start: int, end: int, entry: Entry) -> bool:
+def _plausible(p: Parsed, start: int, end: int, entry: Entry,
+               shouting: dict[int, bool] | None = None) -> bool:
     """Guard short all-caps names ("IS", "US", "WHO") against the same words used otherwise
-    (the name is tokens ``start`` to ``end``)."""
+    (the name is tokens ``start`` to ``end``; ``shouting`` keeps, by sentence start, whether
+    each sentence read so far is written in capitals)."""
     word = p.toks[start].text
     if end - start == 1 and word.isupper() and len(word) <= 3:
         # in mixed-case text an all-caps word is an acronym; in all-caps text it may be a verb
         sent = p.toks[start].sent
-        letters = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
-        shouting = letters and sum(w.isupper() for w in letters) > len(letters) / 2
-        if shouting and p.pos[start] not in SHORT_ACRONYM_POS:
+        loud = None if shouting is None else shouting.get(sent.start)
+        if loud is None:
+            letters = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+            loud = bool(letters) and sum(w.isupper() for w in letters) > len(letters) / 2
+            if shouting is not None:
+                shouting[sent.start] = loud
+        if loud and p.pos[start] not in SHORT_ACRONYM_POS:
             return False
     if entry.kind == "demonym" and p.pos[end - 1] == "VERB":
         return False

@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, ORTH, POS, SPACY, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-_IOB = ("", "I", "O", "B")  # Token.ent_iob_ for ENT_IOB 0-3
+_IOB = ("", "I", "O", "B")
+_POS_NAMES = {int(k): v for k, v in POS_NAMES.items()}  # Token.pos_ of each POS number  # Token.ent_iob_ for ENT_IOB 0-3
 _STRINGS: dict[int, str] = {}  # hash -> string, shared by every Doc of one vocabulary
 _MAX_STRINGS = 1_000_000  # forget them all past this (a long run's vocabulary keeps growing)
 
@@ -65,7 +67,8 @@ class Parsed:
 
     @functools.cached_property
     def pos(self) -> list[str]:
-        return self._strings(POS)
+        names = _POS_NAMES  # a part of speech is a small symbol number, not a string hash
+        return [names[k] for k in self.doc.to_array(POS).tolist()]
 
     @functools.cached_property
     def tag(self) -> list[str]:

@@ -259,6 +259,19 @@ def test_actors_numbering_a_mention_keeps_every_other_field():
     assert _numbered(m, 7) != m
 
 
+def test_actors_respanning_a_mention_keeps_every_other_field():
+    import dataclasses
+
+    from dyad.actors import Mention, _respan
+    values = {f.name: (f"v{n}" if f.type in ("str", "str | None") else
+                       True if f.type == "bool" else n + 100)
+              for n, f in enumerate(dataclasses.fields(Mention))}
+    m = Mention(**values)
+    moved = _respan(m, 1, 2, 30, 32, "he", 1, "pronoun")
+    assert moved == dataclasses.replace(m, start=1, end=2, start_char=30, end_char=32, text="he",
+                                        head=1, kind="pronoun")
+
+
 @pytest.mark.parametrize("phrase,code", [
     ("Kenyan immigrant advocates", "KENSOC"), ("the march organizers", "SOC"),
     ("liberal groups", "SOC"), ("Chilean environmental groups", "CHLNGO"),

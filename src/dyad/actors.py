@@ -341,6 +341,8 @@ class ActorResolver:
         """Every actor mention in the Doc; ``sents`` and ``ents`` are ``list(doc.sents)`` and
         ``doc.ents`` when the caller has them already (spaCy builds both anew on each read)."""
         p = parsed(doc)
+        sents = p.sents if sents is None else sents
+        sent_of = _sentence_index(doc, sents)
         kb_at: list[tuple[Entry, int, int] | None] = [None] * len(doc)
         spans = _longest_first([(s, e) for _, s, e in self.matcher(doc)])
         texts = [_text(p, s, e) for s, e in spans]
@@ -348,7 +350,7 @@ class ActorResolver:
         shouting: dict[int, bool] = {}
         for (s, e), text in zip(spans, texts, strict=True):
             entry = self.kb.lookup(text, date=date, regions=regions)
-            if entry is None or not _plausible(p, s, e, entry, shouting):
+            if entry is None or not _plausible(p, s, e, entry, sents[sent_of[s]], shouting):
                 continue
             for i in range(s, e):
                 kb_at[i] = (entry, s, e)
@@ -359,7 +361,6 @@ class ActorResolver:
                     person_at[i] = True
         story = _Story(people={})
         mentions: list[Mention] = []
-        sent_of = _sentence_index(doc, sents)
         kb_before = [0] * (len(doc) + 1)  # known-name tokens before each token
         for i, hit in enumerate(kb_at):
             kb_before[i + 1] = kb_before[i] + (hit is not None)
@@ -684,15 +685,14 @@ def _text(p: Parsed, start: int, end: int) -> str:
     return "".join([t.text_with_ws for t in toks[start:end - 1]]) + toks[end - 1].text
 
 
-def _plausible(p: Parsed, start: int, end: int, entry: Entry,
+def _plausible(p: Parsed, start: int, end: int, entry: Entry, sent: Span,
                shouting: dict[int, bool] | None = None) -> bool:
     """Guard short all-caps names ("IS", "US", "WHO") against the same words used otherwise
-    (the name is tokens ``start`` to ``end``; ``shouting`` keeps, by sentence start, whether
-    each sentence read so far is written in capitals)."""
+    (the name is tokens ``start`` to ``end`` of the sentence ``sent``; ``shouting`` keeps, by
+    sentence start, whether each sentence read so far is written in capitals)."""
     word = p.toks[start].text
     if end - start == 1 and word.isupper() and len(word) <= 3:
         # in mixed-case text an all-caps word is an acronym; in all-caps text it may be a verb
-        sent = p.toks[start].sent
         loud = None if shouting is None else shouting.get(sent.start)
         if loud is None:
             letters = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
@@ -742,8 +742,7 @@ def _reporting_speaker(tok: Token, story: _Story) -> Mention | None:
 def _sentence_index(doc: Doc, sents: Sequence[Span] | None = None) -> list[int]:
     index = [0] * len(doc)
     for n, sent in enumerate(doc.sents if sents is None else sents):
-        for i in range(sent.start, sent.end):
-            index[i] = n
+        index[sent.start:sent.end] = [n] * (sent.end - sent.start)
     return index
 
 

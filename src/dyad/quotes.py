@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -64,9 +65,10 @@ class CueLexicon:
         self.phrases = phrases
         self.nouns = nouns
         self.event_verbs = event_verbs
-        # hash -> whether the string is a cue, for verbs_at and nouns_at
-        self._lemma_hashes: dict[int, bool] = {}
-        self._form_hashes: dict[int, bool] = {}
+        # hash -> the cue lemma a string is ("" for none), for verbs_at; whether it is a cue
+        # noun, for nouns_at
+        self._lemma_hashes: dict[int, str] = {}
+        self._form_hashes: dict[int, str] = {}
         self._noun_hashes: dict[int, bool] = {}
 
     @property
@@ -81,25 +83,27 @@ class CueLexicon:
         return {form: lemma for lemma in self.verbs
                 for form in (*_regular_forms(lemma), *irregular.get(lemma, ()))}
 
-    def verbs_at(self, doc: Doc, at: list[int], lemmas: list[int], orths: list[int]) -> list[int]:
-        """Which of the tokens ``at`` (with these LEMMA and ORTH hashes) are cue verbs: the test
-        of ``verb_lemma`` made once per string met (a string's hash is the same in every Doc), so
-        that the tokens are not made nor their strings looked up."""
+    def verbs_at(self, doc: Doc, at: list[int], lemmas: list[int],
+                 orths: list[int]) -> list[tuple[int, str]]:
+        """The tokens ``at`` (with these LEMMA and ORTH hashes) that are cue verbs, with their
+        ``verb_lemma``: worked out once per string met (a string's hash is the same in every
+        Doc), so that the tokens are not made nor their strings looked up."""
         strings, known_lemmas, known_forms = doc.vocab.strings, self._lemma_hashes, self._form_hashes
         if len(known_lemmas) + len(known_forms) > _MAX_KNOWN:
             known_lemmas.clear()
             known_forms.clear()
         out = []
         for i, lemma, orth in zip(at, lemmas, orths, strict=True):
-            ok = known_lemmas.get(lemma)
-            if ok is None:
-                ok = known_lemmas[lemma] = strings[lemma].lower() in self.verbs
-            if not ok:  # a token's lower_ is its text in lower case
-                ok = known_forms.get(orth)
-                if ok is None:
-                    ok = known_forms[orth] = strings[orth].lower() in self._forms
-            if ok:
-                out.append(i)
+            cue = known_lemmas.get(lemma)  # "" for none
+            if cue is None:
+                low = strings[lemma].lower()
+                cue = known_lemmas[lemma] = low if low in self.verbs else ""
+            if not cue:  # a token's lower_ is its text in lower case
+                cue = known_forms.get(orth)
+                if cue is None:
+                    cue = known_forms[orth] = self._forms.get(strings[orth].lower(), "")
+            if cue:
+                out.append((i, cue))
         return out
 
     def nouns_at(self, doc: Doc, at: list[int], lemmas: list[int]) -> list[int]:
@@ -223,18 +227,20 @@ def _quote_char_spans(text: str) -> list[tuple[int, int]]:
 
 def _speaker_of(cue: Token, text: str) -> Token | None:
     for c in cue.children:
-        if c.dep_ == "nsubjpass":  # "was reported by the Post": the agent said it
+        dep = c.dep_
+        if dep == "nsubjpass":  # "was reported by the Post": the agent said it
             agent = next((a for a in cue.children if a.dep_ == "agent"), None)
             return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
-        if c.dep_ == "nsubj":
+        if dep == "nsubj":
             speaker = _past_label(c, cue, text)
             if speaker is not None:
                 return speaker
-    if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
+    dep = cue.dep_
+    if dep in ("conj", "xcomp", "advcl") and cue.head is not cue:
         return _speaker_of(cue.head, text)  # "..., saying that": the subject of the main verb
-    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
+    if dep == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
         return _speaker_of(cue.head.head, text)  # "published the results by announcing that ..."
-    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBG", "VBN"):
+    if dep == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBG", "VBN"):
         return _past_label(cue.head, cue, text)  # "a statement saying that ..." ("pressure to show"
         # progress is no one speaking)
     return None
@@ -383,8 +389,10 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
     arr = doc.to_array([POS, LEMMA, ORTH, IDX])
     pos_of = arr[:, 0]
     at = ((pos_of == VERB) | (pos_of == AUX)).nonzero()[0]
-    for i in cues.verbs_at(doc, at.tolist(), arr[at, 1].tolist(), arr[at, 2].tolist()):
+    cue_lemma: dict[int, str] = {}  # token index -> verb_lemma, for the cue verbs
+    for i, lemma in cues.verbs_at(doc, at.tolist(), arr[at, 1].tolist(), arr[at, 2].tolist()):
         verbs[bisect_right(starts, i) - 1].append(doc[i])
+        cue_lemma[i] = lemma
     at = (pos_of == NOUN).nonzero()[0]
     for i in cues.nouns_at(doc, at.tolist(), arr[at, 1].tolist()):
         nouns[bisect_right(starts, i) - 1].append(doc[i])
@@ -405,7 +413,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
     # attribution per sentence, for quotes that stand alone next to an attributed one
     for n in range(len(sents)):
         cue = _cue_in(verbs[n], speaker_of, direct)
-        if cue is not None and not cues.frames.get(cues.verb_lemma(cue) or ""):
+        if cue is not None and not cues.frames.get(cue_lemma[cue.i]):
             # only a verb of saying speaks for a quote next to it ("who support him" does not)
             speaker = speaker_of(cue)
             if speaker is not None and not _inside(speaker.idx, direct) \
@@ -449,7 +457,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
     covered_starts, covered_ends = [a for a, _ in covered], [b for _, b in covered]
     for n, sent in enumerate(sents):
         for tok in verbs[n]:
-            lemma = cues.verb_lemma(tok) or ""
+            lemma = cue_lemma[tok.i]
             speaker = speaker_of(tok)
             if speaker is None or _inside(tok.idx, covered):
                 continue  # speech reported inside a quote is part of that quote
@@ -457,7 +465,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
             if content is None:
                 content = _content(tok, cues.frames.get(lemma, frozenset()))
                 if content is not None:
-                    content = _extended(tok, content, cues)
+                    content = _extended(tok, content, cues, breaks)
             if content is not None:
                 content = _in_paragraph(doc, tok.i, content, breaks)
             else:
@@ -566,15 +574,22 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _at_most_words(text: str, start: int, end: int, most: int) -> bool:
+    """``_words(text[start:end]) <= most``, reading no further than the word past ``most``."""
+    n = 0
+    for _ in _WORD.finditer(text, start, end):
+        n += 1
+        if n > most:
+            return False
+    return True
+
+
 def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``char`` is in one of ``spans``, which are in text order and do not overlap (the
     quotes _quote_char_spans finds, or some of them)."""
-    k = bisect_right(spans, char, key=_span_start) - 1  # the last span starting at or before it
+    # the last span starting at or before it (spans compare as tuples: no key function to call)
+    k = bisect_right(spans, (char, sys.maxsize)) - 1
     return k >= 0 and char < spans[k][1]
-
-
-def _span_start(span: tuple[int, int]) -> int:
-    return span[0]
 
 
 def _title_like(text: str) -> bool:
@@ -600,7 +615,7 @@ def _drop_inner(found: list[QuoteSpan], text: str) -> list[QuoteSpan]:
                 continue
             if q.speaker_head is None and q.content_end - q.content_start <= 4:
                 continue
-            if q.cue != ":" and len(_WORD.findall(text[q.start:q.end])) <= 2:
+            if q.cue != ":" and _at_most_words(text, q.start, q.end, 2):
                 continue  # "called them 'deplorables'": a phrase quoted in the writer's words
             if q.content_end - q.content_start <= 5 and _title_like(text[q.start:q.end]):
                 continue
@@ -691,23 +706,28 @@ def _in_paragraph(doc: Doc, cue_i: int, content: tuple[int, int],
     return (start, end) if end - start >= 2 else None
 
 
-def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon) -> tuple[int, int]:
+def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon,
+              breaks: Sequence[int]) -> tuple[int, int]:
     """What the parser hung on the cue after its content is still the content ('pointed out that
-    X, so Y'; 'hailed him as Z for W'), up to a cue of its own ('..., adding that ...')."""
+    X, so Y'; 'hailed him as Z for W'), up to a cue of its own ('..., adding that ...').
+    ``breaks``: the indices of the tokens holding a line break, in order."""
     start, end = content
     doc = cue.doc
     for c in cue.rights:
         if c.i < end or c.is_punct or c.is_space:
             continue
-        if any("\n" in t.text for t in doc[end:c.right_edge.i + 1]):
+        right = c.right_edge.i + 1
+        k = bisect_left(breaks, end)
+        if k < len(breaks) and breaks[k] < right:
             break  # never over a paragraph break
         if c.pos_ in ("VERB", "AUX") and cues.verb_lemma(c) is not None:
             break
-        if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
+        dep = c.dep_
+        if dep == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
             break  # "said X, and the ministry denied it": another clause with its own subject
-        if c.dep_ not in ("advcl", "prep", "npadvmod", "conj", "xcomp", "dobj", "oprd"):
+        if dep not in ("advcl", "prep", "npadvmod", "conj", "xcomp", "dobj", "oprd"):
             break
-        end = c.right_edge.i + 1
+        end = right
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -718,8 +738,14 @@ def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon) -> tuple[i
 def _after_colon(cue: Token, sent: Span, text: str) -> tuple[int, int] | None:
     """'Limbaugh added:' ending its sentence: what follows, to the end of the paragraph."""
     doc = cue.doc
-    rest = [t for t in doc[cue.i + 1:sent.end] if not t.is_space]
-    if not rest or rest[0].text != ":" or len(rest) > 1 or sent.end >= len(doc):
+    rest: list[Token] = []  # the words after the cue: read up to the second
+    for i in range(cue.i + 1, sent.end):
+        t = doc[i]
+        if not t.is_space:
+            rest.append(t)
+            if len(rest) > 1 or t.text != ":":
+                return None
+    if not rest or sent.end >= len(doc):
         return None
     start = sent.end
     while start < len(doc) and doc[start].is_space:
@@ -743,7 +769,8 @@ def _parenthetical(cue: Token, speaker: Token, sent: Span,
     opened by 'as' ('Hawaii, as one adviser pointed out, rarely gets two hurricanes').
     ``breaks``: the indices of the tokens holding a line break, in order."""
     doc = cue.doc
-    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+    dep = cue.dep_
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
             and cue.head.i != cue.i and not any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
         head = cue.head
         start, end = head.left_edge.i, head.right_edge.i + 1
@@ -752,7 +779,7 @@ def _parenthetical(cue: Token, speaker: Token, sent: Span,
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         return (start, end) if end - start >= 4 else None
-    if cue.dep_ not in ("ROOT", "parataxis") or speaker.i == cue.i:
+    if dep not in ("ROOT", "parataxis") or speaker.i == cue.i:
         return None
     lo = min(speaker.left_edge.i, cue.i)
     hi = max(speaker.right_edge.i, cue.i)
@@ -768,10 +795,10 @@ def _parenthetical(cue: Token, speaker: Token, sent: Span,
         before -= 1
     if before < first + 3 or doc[before].text != ",":
         return None
-    after = hi + 1
-    if after < sent.end and doc[after].text == ",":
-        start, end = first, sent.end  # the attribution sits inside what it reports
-    elif after >= sent.end or all(t.is_punct or t.is_space for t in doc[after:sent.end]):
+    after, last = hi + 1, sent.end
+    if after < last and doc[after].text == ",":
+        start, end = first, last  # the attribution sits inside what it reports
+    elif after >= last or _only_punct(doc, after, last):
         start, end = first, before
     else:
         return None
@@ -782,13 +809,23 @@ def _parenthetical(cue: Token, speaker: Token, sent: Span,
     return (start, end) if end - start >= 3 else None
 
 
+def _only_punct(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tokens from ``start`` to ``end`` are all punctuation or space."""
+    for i in range(start, end):
+        t = doc[i]
+        if not (t.is_punct or t.is_space):
+            return False
+    return True
+
+
 def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
     """Token range of what the cue reports: its clause, else the complement its frame names."""
-    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    kids = [(c, c.dep_) for c in cue.children]  # (each made and its relation read once)
+    passive = next((c for c, dep in kids if dep == "nsubjpass"), None)
     if passive is not None:  # "The plan was first reported by the Post": the plan
         start, end = passive.left_edge.i, passive.right_edge.i + 1
         return (start, end) if end - start >= 2 else None
-    comps = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis")]
+    comps = [c for c, dep in kids if dep in ("ccomp", "parataxis")]
     if any(c.i > cue.i for c in comps):  # what follows the cue, when something does
         comps = [c for c in comps if c.i > cue.i]
     if comps:  # "said Trump has respect ... and his comment was ...": every clause it reports
@@ -804,17 +841,17 @@ def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
             end -= 1
         return (start, end) if end - start >= 4 else None
     parts: list[Token] = []
-    for c in cue.children:
+    for c, dep in kids:
         if c.i < cue.i:
             continue
-        if "obj" in frames and c.dep_ in ("dobj", "oprd") or \
-                "to" in frames and c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) \
-                or c.dep_ == "xcomp" and c.tag_ == "VBG":  # "proposed allowing parents to ..."
+        if "obj" in frames and dep in ("dobj", "oprd") or \
+                "to" in frames and dep == "xcomp" and any(a.lower_ == "to" for a in c.children) \
+                or dep == "xcomp" and c.tag_ == "VBG":  # "proposed allowing parents to ..."
             parts.append(c)
-        elif c.dep_ == "prep" and c.lower_ in {_FRAME_PREPS[f] for f in frames & _FRAME_PREPS.keys()}:
+        elif dep == "prep" and c.lower_ in {_FRAME_PREPS[f] for f in frames & _FRAME_PREPS.keys()}:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             parts.extend(pobj)
-        elif parts and c.dep_ in ("xcomp", "ccomp", "oprd", "prep") and c.i > parts[-1].i:
+        elif parts and dep in ("xcomp", "ccomp", "oprd", "prep") and c.i > parts[-1].i:
             parts.append(c)  # "urged Congress to act", "called the charges false"
     if not parts:
         return None

@@ -294,3 +294,66 @@ def test_quotes_inside_a_span_is_looked_up_in_text_order():
     found = _quote_char_spans(text)
     assert len(found) >= 4
     assert all(a < b <= c < d for (a, b), (c, d) in itertools.pairwise(found))
+
+
+_FAST_TEXT = ('"We will stay," she said. \u201cNot now,\u201d he said, \u00abjamais\u00bb.\n\n'
+              'PENCE: Well, look, we are going to keep at it for years.\n'
+              "Aides hoped that the talks would resume. His claim that the vote was rigged "
+              "failed.\nAccording to the army, no soldier was hurt.  \n \nJohn  said it: "
+              "yes.\nSMITH: No, that is not the plan we agreed on.")
+
+
+def test_quotes_marks_found_with_find_are_those_of_the_expression():
+    from dyad.quotes import _MARK, OPEN_MARKS, _marks
+
+    for text in (_FAST_TEXT, "no marks", '"a" \u201cb\u201d \u00abc\u00bb "', "x ''y'' z"):
+        slow = [(m.start(), 2, "''") if m.group() == "''"
+                else (m.start(), 1, OPEN_MARKS.get(m.group(), m.group()))
+                for m in _MARK.finditer(text)]
+        assert _marks(text) == slow
+
+
+def test_quotes_turns_tried_at_line_starts_are_the_expression_s_matches():
+    from dyad.quotes import _TURN, _turns
+
+    for text in (_FAST_TEXT, "JOHN:\n  what the line is about, said here\nMARY: short",
+                 "x\nPENCE: Well, look, we are going on\n", ""):
+        assert [m.span() for m in _turns(text)] == [m.span() for m in _TURN.finditer(text)]
+    assert [m["who"] for m in _turns(_FAST_TEXT)] == ["PENCE", "SMITH"]
+
+
+def test_quotes_line_breaks_are_the_tokens_holding_one(nlp):
+    from spacy.attrs import IDX
+
+    from dyad.quotes import _line_breaks
+
+    doc = nlp(_FAST_TEXT)
+    breaks = _line_breaks(doc.text, doc.to_array([IDX]))
+    assert breaks == [t.i for t in doc if "\n" in t.text]
+    assert len(breaks) >= 4
+
+
+def test_quotes_cue_words_found_by_hash_are_those_verb_lemma_finds(nlp):
+    from spacy.attrs import LEMMA, ORTH
+
+    cues = CueLexicon.load()
+    doc = nlp(_FAST_TEXT + " Officials SAID they Hoped and claimed; the warning stood.")
+    at = list(range(len(doc)))
+    lemmas, orths = doc.to_array(LEMMA).tolist(), doc.to_array(ORTH).tolist()
+    for _ in range(2):  # the second time from what the lexicon learnt of each hash
+        assert cues.verbs_at(doc, at, lemmas, orths) == \
+            [(t.i, cues.verb_lemma(t)) for t in doc if cues.verb_lemma(t) is not None]
+        assert cues.nouns_at(doc, at, lemmas) == \
+            [t.i for t in doc if t.lemma_.lower() in cues.nouns]
+    assert cues.verbs_at(doc, at, lemmas, orths) and cues.nouns_at(doc, at, lemmas)
+
+
+def test_quotes_at_most_words_counts_as_words_does():
+    from dyad.quotes import _at_most_words, _words
+
+    text = "one, two three-four  five"
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            for most in range(4):
+                assert _at_most_words(text, start, end, most) == \
+                    (_words(text[start:end]) <= most)

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IS_SPACE, LOWER, POS
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from dyad.datafiles import packaged, rows
@@ -26,13 +29,15 @@ if TYPE_CHECKING:
 
 OPEN_MARKS = {"\u201c": "\u201d", '"': '"', "\u00ab": "\u00bb"}
 CLOSE_MARKS = frozenset({"\u201d", '"', "\u00bb"})
-_MARK = re.compile("''|[" + re.escape("".join(sorted(set(OPEN_MARKS) | CLOSE_MARKS))) + "]")
+_MARK_CHARS = "".join(sorted(set(OPEN_MARKS) | CLOSE_MARKS))
+_MARK = re.compile("''|[" + re.escape(_MARK_CHARS) + "]")
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 FRAME_TAGS = frozenset({"obj", "to", "for", "on", "to-prep", "about", "of"})
 _WORD = re.compile(r"\w+")
 _QUOTE_TEXT = frozenset({'"', "\u201c", "\u201d", "''", "'"})
 _RUN_ON = 400  # characters: an unattributed quote this close after a quote is the same voice
 _FRAME_PREPS = {"for": "for", "on": "on", "to-prep": "to", "about": "about", "of": "of"}
+_MAX_KNOWN = 200_000  # hashes a CueLexicon remembers the answer for (a long run meets many)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +65,11 @@ class CueLexicon:
         self.phrases = phrases
         self.nouns = nouns
         self.event_verbs = event_verbs
+        # hash -> the cue lemma a string is ("" for none), for verbs_at; whether it is a cue
+        # noun, for nouns_at
+        self._lemma_hashes: dict[int, str] = {}
+        self._form_hashes: dict[int, str] = {}
+        self._noun_hashes: dict[int, bool] = {}
 
     @property
     def speech_verbs(self) -> frozenset[str]:
@@ -72,6 +82,43 @@ class CueLexicon:
         irregular = _irregular_forms()
         return {form: lemma for lemma in self.verbs
                 for form in (*_regular_forms(lemma), *irregular.get(lemma, ()))}
+
+    def verbs_at(self, doc: Doc, at: list[int], lemmas: list[int],
+                 orths: list[int]) -> list[tuple[int, str]]:
+        """The tokens ``at`` (with these LEMMA and ORTH hashes) that are cue verbs, with their
+        ``verb_lemma``: worked out once per string met (a string's hash is the same in every
+        Doc), so that the tokens are not made nor their strings looked up."""
+        strings, known_lemmas, known_forms = doc.vocab.strings, self._lemma_hashes, self._form_hashes
+        if len(known_lemmas) + len(known_forms) > _MAX_KNOWN:
+            known_lemmas.clear()
+            known_forms.clear()
+        out = []
+        for i, lemma, orth in zip(at, lemmas, orths, strict=True):
+            cue = known_lemmas.get(lemma)  # "" for none
+            if cue is None:
+                low = strings[lemma].lower()
+                cue = known_lemmas[lemma] = low if low in self.verbs else ""
+            if not cue:  # a token's lower_ is its text in lower case
+                cue = known_forms.get(orth)
+                if cue is None:
+                    cue = known_forms[orth] = self._forms.get(strings[orth].lower(), "")
+            if cue:
+                out.append((i, cue))
+        return out
+
+    def nouns_at(self, doc: Doc, at: list[int], lemmas: list[int]) -> list[int]:
+        """Which of the tokens ``at`` (with these LEMMA hashes) are cue nouns."""
+        strings, known = doc.vocab.strings, self._noun_hashes
+        if len(known) > _MAX_KNOWN:
+            known.clear()
+        out = []
+        for i, lemma in zip(at, lemmas, strict=True):
+            ok = known.get(lemma)
+            if ok is None:
+                ok = known[lemma] = strings[lemma].lower() in self.nouns
+            if ok:
+                out.append(i)
+        return out
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The cue verb a token is, also where the lemmatizer errs ('hoped' → 'hop')."""
@@ -123,6 +170,15 @@ def _load_cues() -> CueLexicon:
 def _marks(text: str) -> list[tuple[int, int, str]]:
     """(position, width, closing mark) of every quote mark; two apostrophes ('') are a mark in
     wire copy that lacks double quotes, opening and closing alike."""
+    if "''" not in text:  # (most texts: each mark found with str.find, four times faster)
+        at = []
+        for ch in _MARK_CHARS:
+            k = text.find(ch)
+            while k >= 0:
+                at.append(k)
+                k = text.find(ch, k + 1)
+        at.sort()
+        return [(k, 1, OPEN_MARKS.get(text[k], text[k])) for k in at]
     return [(m.start(), 2, "''") if m.group() == "''"
             else (m.start(), 1, OPEN_MARKS.get(m.group(), m.group()))
             for m in _MARK.finditer(text)]
@@ -169,35 +225,38 @@ def _quote_char_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _speaker_of(cue: Token) -> Token | None:
+def _speaker_of(cue: Token, text: str) -> Token | None:
     for c in cue.children:
-        if c.dep_ == "nsubjpass":  # "was reported by the Post": the agent said it
+        dep = c.dep_
+        if dep == "nsubjpass":  # "was reported by the Post": the agent said it
             agent = next((a for a in cue.children if a.dep_ == "agent"), None)
             return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
-        if c.dep_ == "nsubj":
-            speaker = _past_label(c, cue)
+        if dep == "nsubj":
+            speaker = _past_label(c, cue, text)
             if speaker is not None:
                 return speaker
-    if cue.dep_ in ("conj", "xcomp", "advcl") and cue.head is not cue:
-        return _speaker_of(cue.head)  # "..., saying that": the subject of the main verb
-    if cue.dep_ == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
-        return _speaker_of(cue.head.head)  # "published the results by announcing that ..."
-    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBG", "VBN"):
-        return _past_label(cue.head, cue)  # "a statement saying that ..." ("pressure to show"
+    dep = cue.dep_
+    if dep in ("conj", "xcomp", "advcl") and cue.head is not cue:
+        return _speaker_of(cue.head, text)  # "..., saying that": the subject of the main verb
+    if dep == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
+        return _speaker_of(cue.head.head, text)  # "published the results by announcing that ..."
+    if dep == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBG", "VBN"):
+        return _past_label(cue.head, cue, text)  # "a statement saying that ..." ("pressure to show"
         # progress is no one speaking)
     return None
 
 
-def _past_label(subj: Token, cue: Token) -> Token | None:
+def _past_label(subj: Token, cue: Token, text: str) -> Token | None:
     """'The Latest: Trump urges ...', '12:15 p.m. Trump says ...': a label or time before a
     colon or a paragraph break is no speaker; the subject is what stands between it and the
     cue."""
     if subj.i > cue.i:
         return subj
     doc = subj.doc
-    gap = doc[subj.i + 1:cue.i]
-    words = gap.text  # (one string built in spaCy's code: most gaps hold no break)
-    breaks = [t.i for t in gap if ":" in t.text or "\n" in t.text] \
+    # the words between them (and the one space at most that spaCy keeps after a token): most
+    # gaps hold no break, and their tokens are not read
+    words = text[subj.idx + len(subj):cue.idx]
+    breaks = [t.i for t in doc[subj.i + 1:cue.i] if ":" in t.text or "\n" in t.text] \
         if ":" in words or "\n" in words else []
     if not breaks:
         if subj.ent_type_ == "TIME" or subj.like_num:
@@ -228,29 +287,38 @@ def _signed(doc: Doc, text: str, end: int) -> Span | None:
 
 
 def _right_after(doc: Doc, end: int, sent: Span, verbs: Sequence[Token],
-                 direct: Sequence[tuple[int, int]]) -> tuple[Token | None, Token | None]:
+                 direct: Sequence[tuple[int, int]],
+                 speaker_of: Callable[[Token], Token | None]) -> tuple[Token | None, Token | None]:
     """'"...," Trump added.' / '"...," said the ruling.': the attribution that follows the
     closing mark within a few words speaks for the quote, whatever came before it."""
     cue = next((v for v in verbs if v.idx >= end), None)
     if cue is None or _inside(cue.idx, direct):
         return None, None
-    words = [t for t in doc[sent.start:cue.i] if t.idx >= end and not t.is_punct
-             and not t.is_space]
+    words: list[Token] = []  # those between the mark and the cue, read back from the cue and no further
+    i = cue.i - 1
+    while i >= sent.start and len(words) <= 5:
+        t = doc[i]
+        if t.idx < end:
+            break
+        if not t.is_punct and not t.is_space:
+            words.append(t)
+        i -= 1
     if len(words) > 5 or any(_inside(t.idx, direct) for t in words):
         return None, None
-    speaker = _speaker_of(cue)
+    speaker = speaker_of(cue)
     if speaker is not None and speaker.idx >= end and not _inside(speaker.idx, direct):
         return cue, speaker
     return None, None
 
 
-def _cue_in(verbs: Sequence[Token], outside: Sequence[tuple[int, int]] = ()) -> Token | None:
+def _cue_in(verbs: Sequence[Token], speaker_of: Callable[[Token], Token | None],
+            outside: Sequence[tuple[int, int]] = ()) -> Token | None:
     """The sentence's attribution among its cue verbs: the main verb's, else the last."""
     best = None
     for tok in verbs:
         if _inside(tok.idx, outside):
             continue  # "I think" inside a quote attributes nothing outside it
-        if _speaker_of(tok) is None:
+        if speaker_of(tok) is None:
             continue
         if best is None or tok.dep_ == "ROOT":
             best = tok
@@ -312,41 +380,42 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
     found: list[QuoteSpan] = []
     direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text or "''" in text) else []
     covered: list[tuple[int, int]] = []
-    # one pass over the tokens: the cue verbs, cue nouns and 'according' of each sentence
+    # the cue verbs, cue nouns and 'according' of each sentence, found with whole-Doc arrays:
+    # most tokens are none of these, and nothing more of them is read
     verbs: list[list[Token]] = [[] for _ in sents]
     nouns: list[list[Token]] = [[] for _ in sents]
     has_according: list[bool] = [False] * len(sents)
     starts = [s.start for s in sents]
-    n = 0
-    according_h = doc.vocab.strings["according"]
-    arr = doc.to_array([POS, LOWER, IS_SPACE]).reshape(-1, 3)
+    arr = doc.to_array([POS, LEMMA, ORTH, IDX])
     pos_of = arr[:, 0]
-    # the paragraph breaks: a line break is always in a whitespace token of its own
-    breaks = [i for i in arr[:, 2].nonzero()[0].tolist() if "\n" in doc[i].text]
-    according_at = arr[:, 1] == according_h
-    at = ((pos_of == VERB) | (pos_of == AUX) | (pos_of == NOUN) | according_at).nonzero()[0]
-    # (the hashes are not read back into Python: 64-bit numbers are slow to convert)
-    for i, pos, according in zip(at.tolist(), pos_of[at].tolist(), according_at[at].tolist(),
-                                 strict=True):
-        # most tokens are none of these: nothing more of them is read
-        while n + 1 < len(starts) and i >= starts[n + 1]:
-            n += 1
-        tok = doc[i]
-        if pos == VERB or pos == AUX:
-            if cues.verb_lemma(tok) is not None:
-                verbs[n].append(tok)
-        elif pos == NOUN:
-            if tok.lemma_.lower() in cues.nouns:
-                nouns[n].append(tok)
-        if according:
-            has_according[n] = True
+    at = ((pos_of == VERB) | (pos_of == AUX)).nonzero()[0]
+    cue_lemma: dict[int, str] = {}  # token index -> verb_lemma, for the cue verbs
+    for i, lemma in cues.verbs_at(doc, at.tolist(), arr[at, 1].tolist(), arr[at, 2].tolist()):
+        verbs[bisect_right(starts, i) - 1].append(doc[i])
+        cue_lemma[i] = lemma
+    at = (pos_of == NOUN).nonzero()[0]
+    for i in cues.nouns_at(doc, at.tolist(), arr[at, 1].tolist()):
+        nouns[bisect_right(starts, i) - 1].append(doc[i])
+    if "according" in text.lower():  # (the lower case of a text holds that of its words)
+        for i in (doc.to_array(LOWER) == doc.vocab.strings["according"]).nonzero()[0].tolist():
+            has_according[bisect_right(starts, i) - 1] = True
+    breaks = _line_breaks(text, arr[:, 3])
+    said_by: dict[int, Token | None] = {}
+
+    def speaker_of(cue: Token) -> Token | None:
+        """_speaker_of, worked out once for each cue (one is asked for up to four times)."""
+        i = cue.i
+        if i not in said_by:
+            said_by[i] = _speaker_of(cue, text)
+        return said_by[i]
+
     sent_attr: dict[int, tuple[Token, Token]] = {}
     # attribution per sentence, for quotes that stand alone next to an attributed one
     for n in range(len(sents)):
-        cue = _cue_in(verbs[n], direct)
-        if cue is not None and not cues.frames.get(cues.verb_lemma(cue) or ""):
+        cue = _cue_in(verbs[n], speaker_of, direct)
+        if cue is not None and not cues.frames.get(cue_lemma[cue.i]):
             # only a verb of saying speaks for a quote next to it ("who support him" does not)
-            speaker = _speaker_of(cue)
+            speaker = speaker_of(cue)
             if speaker is not None and not _inside(speaker.idx, direct) \
                     and not _inside(cue.idx, direct):
                 sent_attr[n] = (cue, speaker)  # "I said" inside a quote attributes nothing
@@ -355,10 +424,11 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
     for start, end in direct:
         n = _sentence_at(sent_starts, start)
         n_end = _sentence_at(sent_starts, max(start, end - 1))
-        cue, speaker = _right_after(doc, end, sents[n_end], verbs[n_end], direct)
+        cue, speaker = _right_after(doc, end, sents[n_end], verbs[n_end], direct,
+                                    speaker_of)
         if speaker is None:
-            cue = _cue_in(verbs[n], direct)
-            speaker = _speaker_of(cue) if cue is not None else None
+            cue = _cue_in(verbs[n], speaker_of, direct)
+            speaker = speaker_of(cue) if cue is not None else None
         if speaker is not None and _inside(speaker.idx, direct):
             speaker = None
         if speaker is None:
@@ -383,17 +453,19 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
         if speaker is not None:
             last = (cue, speaker, end)
         covered.append((start, end))
+    # the quotes are in text order and do not overlap: those that overlap a stretch are a slice
+    covered_starts, covered_ends = [a for a, _ in covered], [b for _, b in covered]
     for n, sent in enumerate(sents):
         for tok in verbs[n]:
-            lemma = cues.verb_lemma(tok) or ""
-            speaker = _speaker_of(tok)
+            lemma = cue_lemma[tok.i]
+            speaker = speaker_of(tok)
             if speaker is None or _inside(tok.idx, covered):
                 continue  # speech reported inside a quote is part of that quote
-            content = _parenthetical(tok, speaker, sent)
+            content = _parenthetical(tok, speaker, sent, breaks)
             if content is None:
                 content = _content(tok, cues.frames.get(lemma, frozenset()))
                 if content is not None:
-                    content = _extended(tok, content, cues)
+                    content = _extended(tok, content, cues, breaks)
             if content is not None:
                 content = _in_paragraph(doc, tok.i, content, breaks)
             else:
@@ -402,23 +474,25 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
                 continue
             c_start, c_end = content
             cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
+            near = covered[bisect_right(covered_ends, cs):bisect_left(covered_starts, ce)]
             if any(min(ce, b) - max(cs, a) >= (ce - cs) / 2 and _words(text[cs:max(cs, a)]) < 3
-                   for a, b in covered):
+                   for a, b in near):
                 continue  # a direct quote already holds most of it; with words of the writer
                 # before the mark ("said she felt X because 'most people ...'") it is mixed
-            ends = [b for a, b in covered if cs <= a < ce]
+            ends = [b for a, b in near if cs <= a < ce]
             if ends and max(ends) > ce:  # the quote the clause opens runs on: all of it is said
                 ce = max(ends)
                 span = doc.char_span(cs, ce, alignment_mode="expand")
                 c_end = span.end if span is not None else c_end
-            kind = "mixed" if any(cs <= a and b <= ce for a, b in covered) else "indirect"
+            kind = "mixed" if any(cs <= a and b <= ce for a, b in near) else "indirect"
             sp = _speaker_span(speaker)
             found.append(QuoteSpan(sp[0], sp[1], speaker.i, tok.text, tok.i, cs, ce, kind,
                                    c_start, c_end))
         for noun, speaker, (c_start, c_end) in _noun_cues(nouns[n]):
             cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
+            near = covered[bisect_right(covered_ends, cs):bisect_left(covered_starts, ce)]
             if _inside(noun.idx, covered) or \
-                    sum(max(0, min(ce, b) - max(cs, a)) for a, b in covered) >= (ce - cs) / 2:
+                    sum(max(0, min(ce, b) - max(cs, a)) for a, b in near) >= (ce - cs) / 2:
                 continue
             sp = _speaker_span(speaker)
             found.append(QuoteSpan(sp[0], sp[1], speaker.i, noun.text, noun.i, cs, ce,
@@ -457,7 +531,7 @@ def _transcript_turns(doc: Doc, text: str) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     if ":" not in text:
         return out
-    for m in _TURN.finditer(text):
+    for m in _turns(text):
         who, said = m.span("who"), m.span("said")
         if not _turn_speaker(m["who"], text):
             continue
@@ -468,6 +542,20 @@ def _transcript_turns(doc: Doc, text: str) -> list[QuoteSpan]:
         out.append(QuoteSpan(speaker.start, speaker.end, speaker.end - 1, ":", None, said[0],
                              said[1], "direct", content.start, content.end))
     return out
+
+
+def _turns(text: str) -> Iterator[re.Match[str]]:
+    """``_TURN.finditer(text)``, tried at the line starts only, where '^' can match (a regular
+    expression anchored at each line is slow to search a whole text with)."""
+    at = 0
+    while at >= 0:
+        m = _TURN.match(text, at)
+        if m is not None:
+            yield m
+            at = m.end()  # at a line break (the match ends with its line)
+        at = text.find("\n", at)
+        if at >= 0:
+            at += 1
 
 
 def _turn_speaker(who: str, text: str) -> bool:
@@ -486,15 +574,22 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def _at_most_words(text: str, start: int, end: int, most: int) -> bool:
+    """``_words(text[start:end]) <= most``, reading no further than the word past ``most``."""
+    n = 0
+    for _ in _WORD.finditer(text, start, end):
+        n += 1
+        if n > most:
+            return False
+    return True
+
+
 def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``char`` is in one of ``spans``, which are in text order and do not overlap (the
     quotes _quote_char_spans finds, or some of them)."""
-    k = bisect_right(spans, char, key=_span_start) - 1  # the last span starting at or before it
+    # the last span starting at or before it (spans compare as tuples: no key function to call)
+    k = bisect_right(spans, (char, sys.maxsize)) - 1
     return k >= 0 and char < spans[k][1]
-
-
-def _span_start(span: tuple[int, int]) -> int:
-    return span[0]
 
 
 def _title_like(text: str) -> bool:
@@ -509,14 +604,18 @@ def _drop_inner(found: list[QuoteSpan], text: str) -> list[QuoteSpan]:
     its own, and so is speech reported inside what someone else reports; a short quoted phrase
     with no one saying it is a title or a scare quote."""
     reported = [q for q in found if q.kind != "direct"]
+    # ``found`` is in text order: the reported quotes that start at or before a point are a
+    # prefix of ``reported``, and one of them holds a quote that ends by the furthest end of it
+    starts, furthest = [r.start for r in reported], list(accumulate((r.end for r in reported), max))
     out = []
     for q in found:
         if q.kind == "direct":
-            if any(r.start <= q.start and q.end <= r.end for r in reported):
+            k = bisect_right(starts, q.start)
+            if k and furthest[k - 1] >= q.end:
                 continue
             if q.speaker_head is None and q.content_end - q.content_start <= 4:
                 continue
-            if q.cue != ":" and len(_WORD.findall(text[q.start:q.end])) <= 2:
+            if q.cue != ":" and _at_most_words(text, q.start, q.end, 2):
                 continue  # "called them 'deplorables'": a phrase quoted in the writer's words
             if q.content_end - q.content_start <= 5 and _title_like(text[q.start:q.end]):
                 continue
@@ -573,6 +672,21 @@ def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -
     return True
 
 
+def _line_breaks(text: str, starts: np.ndarray) -> list[int]:
+    """The indices of the tokens holding a line break, in order, from the tokens' ``starts`` (a
+    line break is always in a whitespace token: spaCy keeps only a space after a word)."""
+    at = []
+    k = text.find("\n")
+    while k >= 0:
+        at.append(k)
+        k = text.find("\n", k + 1)
+    out: list[int] = []
+    for i in (np.searchsorted(starts, at, side="right") - 1).tolist():
+        if not out or out[-1] != i:
+            out.append(i)
+    return out
+
+
 def _in_paragraph(doc: Doc, cue_i: int, content: tuple[int, int],
                   breaks: Sequence[int]) -> tuple[int, int] | None:
     """The part of a content in the cue's own paragraph: the parser's sentences may run over a
@@ -592,23 +706,28 @@ def _in_paragraph(doc: Doc, cue_i: int, content: tuple[int, int],
     return (start, end) if end - start >= 2 else None
 
 
-def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon) -> tuple[int, int]:
+def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon,
+              breaks: Sequence[int]) -> tuple[int, int]:
     """What the parser hung on the cue after its content is still the content ('pointed out that
-    X, so Y'; 'hailed him as Z for W'), up to a cue of its own ('..., adding that ...')."""
+    X, so Y'; 'hailed him as Z for W'), up to a cue of its own ('..., adding that ...').
+    ``breaks``: the indices of the tokens holding a line break, in order."""
     start, end = content
     doc = cue.doc
     for c in cue.rights:
         if c.i < end or c.is_punct or c.is_space:
             continue
-        if any("\n" in t.text for t in doc[end:c.right_edge.i + 1]):
+        right = c.right_edge.i + 1
+        k = bisect_left(breaks, end)
+        if k < len(breaks) and breaks[k] < right:
             break  # never over a paragraph break
         if c.pos_ in ("VERB", "AUX") and cues.verb_lemma(c) is not None:
             break
-        if c.dep_ == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
+        dep = c.dep_
+        if dep == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
             break  # "said X, and the ministry denied it": another clause with its own subject
-        if c.dep_ not in ("advcl", "prep", "npadvmod", "conj", "xcomp", "dobj", "oprd"):
+        if dep not in ("advcl", "prep", "npadvmod", "conj", "xcomp", "dobj", "oprd"):
             break
-        end = c.right_edge.i + 1
+        end = right
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
@@ -619,8 +738,14 @@ def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon) -> tuple[i
 def _after_colon(cue: Token, sent: Span, text: str) -> tuple[int, int] | None:
     """'Limbaugh added:' ending its sentence: what follows, to the end of the paragraph."""
     doc = cue.doc
-    rest = [t for t in doc[cue.i + 1:sent.end] if not t.is_space]
-    if not rest or rest[0].text != ":" or len(rest) > 1 or sent.end >= len(doc):
+    rest: list[Token] = []  # the words after the cue: read up to the second
+    for i in range(cue.i + 1, sent.end):
+        t = doc[i]
+        if not t.is_space:
+            rest.append(t)
+            if len(rest) > 1 or t.text != ":":
+                return None
+    if not rest or sent.end >= len(doc):
         return None
     start = sent.end
     while start < len(doc) and doc[start].is_space:
@@ -637,12 +762,15 @@ def _after_colon(cue: Token, sent: Span, text: str) -> tuple[int, int] | None:
     return start, end
 
 
-def _parenthetical(cue: Token, speaker: Token, sent: Span) -> tuple[int, int] | None:
+def _parenthetical(cue: Token, speaker: Token, sent: Span,
+                   breaks: Sequence[int]) -> tuple[int, int] | None:
     """'The talks, the minister said, will resume' and 'The talks will resume, the minister
     said': an attribution set off by commas reports the rest of its sentence; so does one
-    opened by 'as' ('Hawaii, as one adviser pointed out, rarely gets two hurricanes')."""
+    opened by 'as' ('Hawaii, as one adviser pointed out, rarely gets two hurricanes').
+    ``breaks``: the indices of the tokens holding a line break, in order."""
     doc = cue.doc
-    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
+    dep = cue.dep_
+    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
             and cue.head.i != cue.i and not any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
         head = cue.head
         start, end = head.left_edge.i, head.right_edge.i + 1
@@ -651,7 +779,7 @@ def _parenthetical(cue: Token, speaker: Token, sent: Span) -> tuple[int, int] | 
         while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         return (start, end) if end - start >= 4 else None
-    if cue.dep_ not in ("ROOT", "parataxis") or speaker.i == cue.i:
+    if dep not in ("ROOT", "parataxis") or speaker.i == cue.i:
         return None
     lo = min(speaker.left_edge.i, cue.i)
     hi = max(speaker.right_edge.i, cue.i)
@@ -659,18 +787,18 @@ def _parenthetical(cue: Token, speaker: Token, sent: Span) -> tuple[int, int] | 
         if c.i > hi and c.dep_ in ("prep", "npadvmod", "advmod", "agent") and c.right_edge.i > hi:
             hi = c.right_edge.i
     first = sent.start  # a paragraph break inside the parser's sentence starts a new one
-    for t in doc[sent.start:lo]:
-        if "\n" in t.text:
-            first = t.i + 1
+    k = bisect_left(breaks, lo) - 1  # the last break before the attribution
+    if k >= 0 and breaks[k] >= sent.start:
+        first = breaks[k] + 1
     before = lo - 1
     while before >= first and doc[before].text in _QUOTE_TEXT:
         before -= 1
     if before < first + 3 or doc[before].text != ",":
         return None
-    after = hi + 1
-    if after < sent.end and doc[after].text == ",":
-        start, end = first, sent.end  # the attribution sits inside what it reports
-    elif after >= sent.end or all(t.is_punct or t.is_space for t in doc[after:sent.end]):
+    after, last = hi + 1, sent.end
+    if after < last and doc[after].text == ",":
+        start, end = first, last  # the attribution sits inside what it reports
+    elif after >= last or _only_punct(doc, after, last):
         start, end = first, before
     else:
         return None
@@ -681,13 +809,23 @@ def _parenthetical(cue: Token, speaker: Token, sent: Span) -> tuple[int, int] | 
     return (start, end) if end - start >= 3 else None
 
 
+def _only_punct(doc: Doc, start: int, end: int) -> bool:
+    """Whether the tokens from ``start`` to ``end`` are all punctuation or space."""
+    for i in range(start, end):
+        t = doc[i]
+        if not (t.is_punct or t.is_space):
+            return False
+    return True
+
+
 def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
     """Token range of what the cue reports: its clause, else the complement its frame names."""
-    passive = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+    kids = [(c, c.dep_) for c in cue.children]  # (each made and its relation read once)
+    passive = next((c for c, dep in kids if dep == "nsubjpass"), None)
     if passive is not None:  # "The plan was first reported by the Post": the plan
         start, end = passive.left_edge.i, passive.right_edge.i + 1
         return (start, end) if end - start >= 2 else None
-    comps = [c for c in cue.children if c.dep_ in ("ccomp", "parataxis")]
+    comps = [c for c, dep in kids if dep in ("ccomp", "parataxis")]
     if any(c.i > cue.i for c in comps):  # what follows the cue, when something does
         comps = [c for c in comps if c.i > cue.i]
     if comps:  # "said Trump has respect ... and his comment was ...": every clause it reports
@@ -703,17 +841,17 @@ def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
             end -= 1
         return (start, end) if end - start >= 4 else None
     parts: list[Token] = []
-    for c in cue.children:
+    for c, dep in kids:
         if c.i < cue.i:
             continue
-        if "obj" in frames and c.dep_ in ("dobj", "oprd") or \
-                "to" in frames and c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) \
-                or c.dep_ == "xcomp" and c.tag_ == "VBG":  # "proposed allowing parents to ..."
+        if "obj" in frames and dep in ("dobj", "oprd") or \
+                "to" in frames and dep == "xcomp" and any(a.lower_ == "to" for a in c.children) \
+                or dep == "xcomp" and c.tag_ == "VBG":  # "proposed allowing parents to ..."
             parts.append(c)
-        elif c.dep_ == "prep" and c.lower_ in {_FRAME_PREPS[f] for f in frames & _FRAME_PREPS.keys()}:
+        elif dep == "prep" and c.lower_ in {_FRAME_PREPS[f] for f in frames & _FRAME_PREPS.keys()}:
             pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
             parts.extend(pobj)
-        elif parts and c.dep_ in ("xcomp", "ccomp", "oprd", "prep") and c.i > parts[-1].i:
+        elif parts and dep in ("xcomp", "ccomp", "oprd", "prep") and c.i > parts[-1].i:
             parts.append(c)  # "urged Congress to act", "called the charges false"
     if not parts:
         return None

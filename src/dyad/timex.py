@@ -70,6 +70,8 @@ class _Words:
 
     def text_of(self, start: int, end: int) -> str:
         """``doc[start:end].text``: the words with the spaces between them."""
+        if end - start == 1:
+            return self.doc[start].text
         if self.whole(start, end):
             return self.span.text
         if self._spaced is None:
@@ -85,6 +87,8 @@ class _Words:
         return self.doc[start].idx, last.idx + len(last)
 
     def root(self, start: int, end: int) -> Token:
+        if end - start == 1:
+            return self.doc[start]
         return self.span.root if self.whole(start, end) else self.doc[start:end].root
 
 

@@ -133,3 +133,17 @@ def test_furniture_a_name_card_keeps_the_written_name():
     # a name that does not repeat its surname glued to a headline is no card
     plain = "Senator Okafor met Chidi Adebayo on Monday. MORE follows."
     assert furniture.blank(plain) == plain
+
+
+def test_furniture_window_finds_what_the_whole_text_gives():
+    # a pattern of bounded reach is tried only near its needs: the same matches as the whole text
+    filler = "The talks went on. More than 40 people came.\nIt was late. "
+    bounded = [row for row in furniture.load() if row.reach is not None]
+    assert len(bounded) >= 3
+    for row in bounded:
+        for text in (row.example, filler * 9 + row.example, row.example + " " + filler * 9,
+                     filler * 5 + row.example + "\n" + filler * 7 + row.example + filler,
+                     filler * 3 + row.example + "x"):
+            group = "blank" if "blank" in row.pattern.groupindex else 0
+            whole = [m.span(group) for m in row.pattern.finditer(text)]
+            assert list(row.find(text)) == [s for s in whole if s[1] > s[0]], row.name

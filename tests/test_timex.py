@@ -130,3 +130,17 @@ def test_timex_outer_verb_of_intent_makes_the_clause_future(nlp):
 def test_timex_future_clause_in_a_parsed_sentence(nlp):
     doc = nlp("The ministers will meet again on Thursday.")
     assert [t.expr.value for t in find_times(doc, pub_date="2015-10-20")] == ["2015-10-22"]
+
+
+def test_timex_bare_words_read_as_the_rules_read_them():
+    # _bare reads numbers, weekdays and months before the rules; it must give what they give
+    from dyad.timenorm import MONTHS, WEEKDAYS, _bare, _rules
+
+    words = ["0", "7", "16", "90", "999", "1066", "1899", "1999", "2015", "2099", "2100",
+             "12345", *WEEKDAYS, *MONTHS]
+    for pub in (PUB, dt.date(2016, 1, 3), None):
+        for tense in (None, "past", "future"):
+            for fallback in (True, False):
+                for t in words:
+                    assert _bare(t, pub, tense) == _rules(t, pub, tense, fallback), t
+    assert _bare("2015s", PUB, None) is None and _bare("last may", PUB, None) is None

@@ -30,13 +30,23 @@ class Furniture:
     pattern: re.Pattern[str]
     needs: tuple[str, ...]  # one of these is in every match: the pattern is tried only then
     example: str
+    reach: int | None = None  # the most characters a match spans, None when unbounded
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """The spans to blank: each match's, or its group named 'blank' where it has one."""
-        if not any(n in text for n in self.needs):
+        firsts = [i for i in (text.find(n) for n in self.needs) if i >= 0]
+        if not firsts:
             return
+        lo, hi = 0, len(text)
+        if self.reach is not None:
+            # every match holds one of the needs and spans at most `reach` characters, so it
+            # lies within `reach` of their first and last occurrence: the pattern (slow where
+            # it scans far from each start) is tried there only; one more character at the end
+            # so that no end-of-text test ($, \b) can hold where the text goes on
+            last = max(text.rfind(n) for n in self.needs)
+            lo, hi = max(0, min(firsts) - self.reach), min(len(text), last + self.reach + 1)
         group = "blank" if "blank" in self.pattern.groupindex else 0
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, lo, hi):
             start, end = m.span(group)
             if end > start:
                 yield start, end
@@ -58,8 +68,23 @@ def load() -> tuple[Furniture, ...]:
         if not any(n in row["example"] for n in needs):
             raise DataError(where, lineno, "none of the words in 'needs' is in the example; "
                                            "give words that every match contains")
-        out.append(Furniture(row["name"], pattern, needs, row["example"]))
+        out.append(Furniture(row["name"], pattern, needs, row["example"], _reach(pattern)))
     return tuple(out)
+
+
+_UNBOUNDED = 1_000_000
+
+
+def _reach(pattern: re.Pattern[str]) -> int | None:
+    """The most characters a match of the pattern can span, from Python's own regex parser
+    (a private module: None, no window, if it is not there), None when it is unbounded."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        width: int = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+    except (ImportError, AttributeError):
+        return None
+    return width if width < _UNBOUNDED else None
 
 
 def spans(text: str) -> list[tuple[int, int]]:
@@ -80,6 +105,8 @@ def _gallery_titles(text: str) -> list[tuple[int, int]]:
     """'Photos: <title>' before each caption of a gallery, where <title> is the longest run of
     words it shares with another caption's (a page may hold several galleries; a lone 'Photos:'
     gives no title: its words cannot be told from the caption's)."""
+    if text.count("Photos: ") < 2:  # the common case, told at once (the pattern scans slowly)
+        return []
     starts = [m.end() for m in _GALLERY.finditer(text)]
     if len(starts) < 2:
         return []

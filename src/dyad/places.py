@@ -63,16 +63,20 @@ class Geocoder:
                      geonameid=facts.geonameid, precision="country", text=text, start=start,
                      end=end)
 
-    def lookup(self, name: str, *, countries: Collection[str] = ()) -> Place | None:
+    def lookup(self, name: str, *, countries: Collection[str] = (), text: str | None = None,
+               start: int | None = None, end: int | None = None) -> Place | None:
+        """The country or city of that name; ``text``, ``start`` and ``end`` say where the
+        story names it."""
         iso3 = self.countries.get(name)
         if iso3 is not None:
-            return self.country_place(iso3)
+            return self.country_place(iso3, text=text, start=start, end=end)
         options = self.cities.get(name.lower())
         if not options:
             return None
         best = max(options, key=lambda c: (c.country in countries, c.population))
         return Place(name=best.name, country=best.country, admin1=best.admin1, lat=best.lat,
-                     lon=best.lon, geonameid=best.geonameid, precision="city")
+                     lon=best.lon, geonameid=best.geonameid, precision="city", text=text,
+                     start=start, end=end)
 
     def city_country(self, name: str, *, min_population: int = 50_000) -> str | None:
         """The country of the most populous city of that name, if it is a sizeable city."""
@@ -89,14 +93,13 @@ class Geocoder:
         for ent in doc.ents if ents is None else ents:
             if ent.label_ not in PLACE_LABELS:
                 continue
-            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            place = self.lookup(text, countries=story_countries)
+            text = ent.text  # spaCy joins the words anew on every read
+            place = self.lookup(text[4:] if text.lower().startswith("the ") else text,
+                                countries=story_countries, text=text, start=ent.start_char,
+                                end=ent.end_char)
             if place is None:
                 continue
-            out.append(PlaceMention(ent.start, ent.end, Place(
-                name=place.name, country=place.country, admin1=place.admin1, lat=place.lat,
-                lon=place.lon, geonameid=place.geonameid, precision=place.precision,
-                text=ent.text, start=ent.start_char, end=ent.end_char), _anchors(ent.root)))
+            out.append(PlaceMention(ent.start, ent.end, place, _anchors(ent.root)))
         return out
 
 

@@ -114,6 +114,18 @@ _SPOKEN_YEAR = re.compile(
     r"oh[\s-](?:one|two|three|four|five|six|seven|eight|nine))"
     r"|two\s+thousand(?:\s+(?:and\s+)?(?P<k>one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b")
+_HALF = re.compile(r"\d+\.5")
+_YEAR_WORD = re.compile(r"^(?:the\s+)?year\s+(\d{4})$")
+_MID = re.compile(r"^mid-(?=[a-z0-9])")
+_THIS_DATE = re.compile(r"^(?:this|a|an)\s+(?=[a-z]+\.? \d)")
+_DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_WORD = re.compile(r"[a-z]+")
+_DECADE_PLURAL = re.compile(r"(?:the\s+)?[a-z]+ies")
+_VAGUE_SPAN = re.compile(r"(?:the\s+)?(?P<w>recent|past|coming|future|next|last|upcoming)\s+"
+                         r"(?P<u>days|weeks|months|years|decades|quarters)(?: and \w+)?")
+_VAGUE_AGO = re.compile(r"(?P<n>several|a few|few|many|some)\s+(?:days|weeks|months|years|"
+                        r"decades)\s+(?:ago|earlier|before|back)")
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
                  "seventies": 7, "eighties": 8, "nineties": 9}
 
@@ -136,7 +148,7 @@ def _number(word: str | None) -> int | None:
         return 1
     if word.isdigit():
         return int(word)
-    if re.fullmatch(r"\d+\.5", word):
+    if _HALF.fullmatch(word):
         return None
     tens, _, unit = word.partition("-")  # "forty-five"
     if unit and tens in TENS and NUMBERS.get(unit, 10) < 10:
@@ -156,21 +168,26 @@ def _spoken_years(t: str) -> str:
         if lo[0] in _SPOKEN_TEENS:
             return str(century + _SPOKEN_TEENS[lo[0]])
         return str(century + TENS[lo[0]] + (_SPOKEN_UNITS[lo[1]] if len(lo) > 1 else 0))
-    t = _SPOKEN_YEAR.sub(one, t)
-    return re.sub(r"^(?:the\s+)?year\s+(\d{4})$", r"\1", t)
+    # the tests before each substitution only skip it where its pattern cannot match
+    if "teen" in t or "tw" in t:  # nineteen, eighteen, twenty, two
+        t = _SPOKEN_YEAR.sub(one, t)
+    return _YEAR_WORD.sub(r"\1", t) if "year" in t else t
 
 
 def _clean(text: str) -> str:
     t = " ".join(text.lower().replace("\u2019", "'").replace("\u2013", "-").split()).strip(" .,")
-    t = re.sub(r"'s$", "", t)  # "last year's"
-    t = re.sub(r"^mid-(?=[a-z0-9])", "", t)  # "mid-1996", "mid-November"
-    t = re.sub(r"^(?:this|a|an)\s+(?=[a-z]+\.? \d)", "", t)  # "this May 30, 2020"
-    while True:
-        stripped = _LEAD.sub("", t)
-        if stripped == t:
-            break
-        t = stripped
-    if not re.search(r"\d", t):
+    # (the string tests before each pattern only skip it where it cannot match)
+    if t.endswith("'s"):  # "last year's"
+        t = t[:-2]
+    if t.startswith("mid-"):  # "mid-1996", "mid-November"
+        t = _MID.sub("", t)
+    if t.startswith(("this", "a")):  # "this May 30, 2020"
+        t = _THIS_DATE.sub("", t)
+    lead = _LEAD.match(t)
+    while lead:
+        t = t[lead.end():]
+        lead = _LEAD.match(t)
+    if not _DIGIT.search(t):
         t = _spoken_years(t)
     return t
 
@@ -208,6 +225,28 @@ def normalize(text: str, pub: dt.date | None, *, tense: str | None = None,
     t = _clean(text)
     if not t:
         return None, None, "date"
+    bare = _bare(t, pub, tense)
+    if bare is not None:
+        return bare
+    return _rules(t, pub, tense, fallback)
+
+
+def _bare(t: str, pub: dt.date | None, tense: str | None) -> Value | None:
+    """A bare number, weekday or month name, the commonest time words in news, read at once:
+    none of the rules before its own matches one, so this is what :func:`_rules` gives it."""
+    if t.isdigit() and t.isascii():
+        return (t, "year", "date") if _YEAR.match(t) else (None, None, "date")
+    if t in WEEKDAYS:
+        return _weekday(t, pub, tense) if pub is not None else (None, None, "date")
+    if t in MONTHS:
+        if pub is None:
+            return None, None, "date"
+        return f"{_pick_year(pub, MONTHS[t], tense)}-{MONTHS[t]:02d}", "month", "date"
+    return None
+
+
+def _rules(t: str, pub: dt.date | None, tense: str | None, fallback: bool) -> Value:
+    """The rules in turn on a cleaned phrase; the first that reads it gives its value."""
     if t in SETS:
         return SETS[t], None, "set"
     m = _SET.match(t)
@@ -223,7 +262,7 @@ def normalize(text: str, pub: dt.date | None, *, tense: str | None = None,
         century = m["c"] or (str(pub.year)[:2] if pub and int(m["d"]) <= pub.year % 100 // 10
                              else "19")
         return f"{century}{m['d']}", "decade", "date"
-    if re.fullmatch(r"(?:the\s+)?[a-z]+ies", t) and t.split()[-1] in _DECADE_WORDS:
+    if t.endswith("ies") and _DECADE_PLURAL.fullmatch(t) and t.split()[-1] in _DECADE_WORDS:
         return f"19{_DECADE_WORDS[t.split()[-1]]}", "decade", "date"
     m = _CENTURY.match(t)
     if m:
@@ -278,11 +317,11 @@ def normalize(text: str, pub: dt.date | None, *, tense: str | None = None,
     m = _DURATION.match(t)
     if m and (m["n"] is None or _number(m["n"]) is not None or m["n"] in VAGUE):
         n = _number(m["n"]) if m["n"] is not None else (1 if not t.endswith("s") else None)
-        if m["n"] is not None and re.fullmatch(r"\d+\.5", m["n"]):
+        if m["n"] is not None and _HALF.fullmatch(m["n"]):
             return None, None, "duration"
         return _unit_value(n, UNITS[m["u"]]), None, "duration"
-    if fallback and len(t) <= 40 and re.search(r"\d{4}", t) \
-            and any(w in MONTHS for w in re.findall(r"[a-z]+", t)):
+    if fallback and len(t) <= 40 and _FOUR_DIGITS.search(t) \
+            and any(w in MONTHS for w in _WORD.findall(t)):
         return _dateparser(t, pub)
     return None, None, "date"
 
@@ -315,13 +354,11 @@ def _quarter(t: str, pub: dt.date | None, tense: str | None) -> Value | None:
 def _vague(t: str) -> Value | None:
     """Plural spans with no number: 'recent years' is PAST_REF, 'the coming months' FUTURE_REF,
     'several years ago' PAST_REF."""
-    m = re.fullmatch(r"(?:the\s+)?(?P<w>recent|past|coming|future|next|last|upcoming)\s+"
-                     r"(?P<u>days|weeks|months|years|decades|quarters)(?: and \w+)?", t)
+    m = _VAGUE_SPAN.fullmatch(t)
     if m:
         return ("FUTURE_REF" if m["w"] in ("coming", "future", "next", "upcoming")
                 else "PAST_REF"), None, "date"
-    m = re.fullmatch(r"(?P<n>several|a few|few|many|some)\s+(?:days|weeks|months|years|decades)"
-                     r"\s+(?:ago|earlier|before|back)", t)
+    m = _VAGUE_AGO.fullmatch(t)
     if m:
         return "PAST_REF", None, "date"
     return None
@@ -353,10 +390,10 @@ def _relative(t: str, pub: dt.date, tense: str | None) -> Value | None:
     if m and m["m"] in MONTHS:
         year = pub.year + {"last": -1, "this": 0, "next": 1}[m["w"]]
         return f"{year}-{MONTHS[m['m']]:02d}", "month", "date"
-    m = _DAY_PART.match(t) or re.fullmatch(r"(?P<p>tonight)", t)
+    if t == "tonight":
+        return f"{pub.isoformat()}TNI", "day", "date"
+    m = _DAY_PART.match(t)
     if m:
-        if m["p"] == "tonight":
-            return f"{pub.isoformat()}TNI", "day", "date"
         day = m["day"]
         day = {"this": "today", "last": "yesterday", "later this": "today", "early this": "today",
                "late this": "today", "earlier this": "today", "mid": "today"}.get(day, day)
@@ -389,11 +426,7 @@ def _relative(t: str, pub: dt.date, tense: str | None) -> Value | None:
     if t in ("the weekend", "weekend", "this weekend"):
         return f"{_iso_week(pub)}-WE", "week", "date"
     if t in WEEKDAYS:
-        if tense == "future":
-            ahead = (WEEKDAYS[t] - pub.weekday()) % 7 or 7
-            return (pub + dt.timedelta(days=ahead)).isoformat(), "day", "date"
-        back = (pub.weekday() - WEEKDAYS[t]) % 7
-        return (pub - dt.timedelta(days=back)).isoformat(), "day", "date"
+        return _weekday(t, pub, tense)
     m = _AGO.match(t)
     if m and _number(m["n"]) is not None:
         n: int = _number(m["n"]) or 1
@@ -429,6 +462,15 @@ def _relative(t: str, pub: dt.date, tense: str | None) -> Value | None:
     if t in SEASONS:
         return f"{pub.year}-{SEASONS[t]}", "season", "date"
     return None
+
+
+def _weekday(name: str, pub: dt.date, tense: str | None) -> Value:
+    """A weekday alone is the last one up to publication, or in a future clause the next."""
+    if tense == "future":
+        ahead = (WEEKDAYS[name] - pub.weekday()) % 7 or 7
+        return (pub + dt.timedelta(days=ahead)).isoformat(), "day", "date"
+    back = (pub.weekday() - WEEKDAYS[name]) % 7
+    return (pub - dt.timedelta(days=back)).isoformat(), "day", "date"
 
 
 def _clock(t: str) -> str | None:

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy import symbols
+
 from dyad.records import EventDate, TimeExpr
 from dyad.timenorm import normalize
 
@@ -42,82 +44,140 @@ def find_times(doc: Doc, *, pub_date: str | None,
     for ent in doc.ents if ents is None else ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
-        for part in _split_range(_trim(ent)):
-            out.append(_mention(part, pub))
+        words = _Words(ent)
+        for start, end in _split_range(words, _trim(words), ent.end):
+            out.append(_read(words, start, end, pub))
     return out
+
+
+class _Words:
+    """The words of one entity, read from spaCy only as they are needed: most entities are
+    read whole, and the parts of one (trimmed, cut at a range word, or tried word by word)
+    are read by token positions, with no Span made for each try (each costs microseconds)."""
+
+    __slots__ = ("span", "doc", "_spaced")
+
+    def __init__(self, span: Span) -> None:
+        self.span = span
+        self.doc = span.doc
+        self._spaced: list[str] | None = None  # text_with_ws of each token, read on first use
+
+    def whole(self, start: int, end: int) -> bool:
+        return start == self.span.start and end == self.span.end
+
+    def lower_at(self, i: int) -> str:
+        return self.doc[i].lower_
+
+    def text_of(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the words with the spaces between them."""
+        if end - start == 1:
+            return self.doc[start].text
+        if self.whole(start, end):
+            return self.span.text
+        if self._spaced is None:
+            self._spaced = [t.text_with_ws for t in self.span]
+        first = self.span.start
+        return "".join(self._spaced[start - first:end - 1 - first]) + self.doc[end - 1].text
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """``doc[start:end]``'s start_char and end_char."""
+        if self.whole(start, end):
+            return self.span.start_char, self.span.end_char
+        last = self.doc[end - 1]
+        return self.doc[start].idx, last.idx + len(last)
+
+    def root(self, start: int, end: int) -> Token:
+        if end - start == 1:
+            return self.doc[start]
+        return self.span.root if self.whole(start, end) else self.doc[start:end].root
 
 
 _RANGE_WORDS = {"to", "through", "thru", "until", "till", "-", "\u2013", "and"}
 
 
-def _split_range(span: Span) -> list[Span]:
+def _split_range(words: _Words, start: int, end: int) -> list[tuple[int, int]]:
     """'Sept. 14 to Thursday' is two expressions; each side must read as a time on its own."""
-    for tok in span[1:-1]:
-        if tok.lower_ in _RANGE_WORDS:
-            left, right = span.doc[span.start:tok.i], span.doc[tok.i + 1:span.end]
-            if normalize(left.text, None, fallback=False)[2] == "date" and _reads(left) \
+    for i in range(start + 1, end - 1):
+        if words.lower_at(i) in _RANGE_WORDS:
+            left, right = words.text_of(start, i), words.text_of(i + 1, end)
+            if normalize(left, None, fallback=False)[2] == "date" and _reads(left) \
                     and _reads(right):
-                return [left, right]
-    return [span]
+                return [(start, i), (i + 1, end)]
+    return [(start, end)]
 
 
-def _reads(span: Span) -> bool:
-    return normalize(span.text, dt.date(2000, 6, 15), fallback=False)[0] is not None
+def _reads(text: str) -> bool:
+    return normalize(text, dt.date(2000, 6, 15), fallback=False)[0] is not None
 
 
 def _mention(span: Span, pub: dt.date | None) -> TimeMention:
-    tense = _tense(span)
-    value, precision, kind = normalize(span.text, pub, tense=tense)
-    if value is None and 1 < len(span) <= 8:
+    """The time expression a span reads as (the words of it that read as one)."""
+    return _read(_Words(span), span.start, span.end, pub)
+
+
+def _read(words: _Words, start: int, end: int, pub: dt.date | None) -> TimeMention:
+    tense = _tense(words.root(start, end))
+    text = words.text_of(start, end)
+    value, precision, kind = normalize(text, pub, tense=tense)
+    if value is None and 1 < end - start <= 8:
         # the model's span may carry words that are no part of the time ("d'etat last year",
         # "the first nine months of 1997"): the longest end or start that reads as one wins
-        for sub in [span[i:] for i in range(1, len(span))] + \
-                   [span[:j] for j in range(len(span) - 1, 0, -1)]:
-            got = normalize(sub.text, pub, tense=tense, fallback=False)
+        for sub in [(i, end) for i in range(start + 1, end)] + \
+                   [(start, j) for j in range(end - 1, start, -1)]:
+            sub_text = words.text_of(*sub)
+            got = normalize(sub_text, pub, tense=tense, fallback=False)
             if got[0] is not None:
                 value, precision, kind = got
-                span = sub
+                (start, end), text = sub, sub_text
                 break
-    return TimeMention(span.start, span.end, TimeExpr(
-        text=span.text, start=span.start_char, end=span.end_char, value=value,
-        precision=precision, kind=kind))
+    start_char, end_char = words.chars(start, end)
+    return TimeMention(start, end, TimeExpr(text=text, start=start_char, end=end_char,
+                                            value=value, precision=precision, kind=kind))
 
 
-def _tense(span: Span) -> str | None:
+def _tense(root: Token) -> str | None:
     """Past or future of the clause a time expression belongs to, from its governing verb."""
-    node = span.root
+    node = root
     for _ in range(4):
-        if node.pos_ in ("VERB", "AUX"):
+        if node.pos in _VERBAL:
             break
-        if node.head.i == node.i:
+        head = node.head
+        if head.i == node.i:
             return None
-        node = node.head
+        node = head
     else:
         return None
-    aux = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+    aux = {c.lower_ for c in node.children if c.dep in _AUX_DEPS}
     if aux & {"will", "shall", "'ll", "wo"} or "going" in aux:
         return "future"
-    if aux & {"had", "was", "were", "did", "has", "have"} or node.tag_ == "VBD":
+    tag = node.tag_
+    if aux & {"had", "was", "were", "did", "has", "have"} or tag == "VBD":
         return "past"
-    if node.tag_ == "VBN" and not aux & {"is", "are", "am", "be", "being", "'s", "'re"}:
+    if tag == "VBN" and not aux & {"is", "are", "am", "be", "being", "'s", "'re"}:
         return "past"
     # "plans to meet on Thursday", "is expected to vote Monday": the outer verb looks ahead
-    head = node.head
-    if node.dep_ == "xcomp" and (head.lemma_ in _AHEAD or head.lower_ in _AHEAD):
-        return "future"
+    if node.dep == _XCOMP:
+        head = node.head
+        if head.lemma_ in _AHEAD or head.lower_ in _AHEAD:
+            return "future"
     return None
 
 
+# Token.pos and Token.dep are the labels' numbers, spaCy's symbols; pos_ and dep_ look the
+# strings up on every read
+_VERBAL = (symbols.VERB, symbols.AUX)
+_AUX_DEPS = (symbols.aux, symbols.auxpass)
+_XCOMP = symbols.xcomp
 _AHEAD = {"plan", "expect", "schedule", "intend", "due", "hope", "aim", "prepare", "promise",
           "vow", "pledge", "set", "likely", "going", "threaten", "want"}
 
 
-def _trim(span: Span) -> Span:
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end - 1 and doc[start].lower_ in ("the", "on", "in", "since", "until"):
+def _trim(words: _Words) -> int:
+    """Where the expression starts once the leading words no part of a time are left out."""
+    start, end = words.span.start, words.span.end
+    while start < end - 1 and words.lower_at(start) in ("the", "on", "in", "since", "until"):
         start += 1
-    return doc[start:end]
+    return start
 
 
 def event_date(doc: Doc, trigger_i: int, times: Sequence[TimeMention], *,

@@ -146,7 +146,12 @@ class Coder:
                story_country: str | None = None,
                by_tok: dict[int, Mention] | None = None) -> Event:
         sent = sents[ev.sentence]
-        trig = doc[ev.trigger:ev.trigger_end]
+        if ev.trigger_end - ev.trigger == 1:  # most triggers are one word: no Span for it
+            word = doc[ev.trigger]
+            trig = TextSpan(word.text, word.idx, word.idx + len(word.text))
+        else:
+            span = doc[ev.trigger:ev.trigger_end]
+            trig = TextSpan(span.text, span.start_char, span.end_char)
         place = event_place(doc, ev.trigger, places)
         source = self._actor(doc, ev.source, ev.source_tok, by_tok)
         target = self._actor(doc, ev.target, ev.target_tok, by_tok)
@@ -179,7 +184,7 @@ class Coder:
             status=ev.status,
             date=event_date(doc, ev.trigger, times, pub_date=date),
             place=place,
-            trigger=TextSpan(trig.text, trig.start_char, trig.end_char),
+            trigger=trig,
             sentence=SentenceRef(ev.sentence, sent.start_char, sent.end_char),
             rule=ev.rule, confidence=ev.confidence,
         )
@@ -238,7 +243,10 @@ class Coder:
             span = _whole_person(doc, span, head, mention)
         if mention is not None:
             actor = self.actors.to_actor(mention)
-            return replace(actor, text=span.text, start=span.start_char, end=span.end_char)
+            # (the Actor as dataclasses.replace would make it, without its field-by-field
+            # introspection)
+            return Actor(span.text, actor.name, actor.country, actor.sector, actor.code,
+                         span.start_char, span.end_char)
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
     def _quote(self, doc: Doc, text: str, q: QuoteSpan, mentions: Sequence[Mention],
@@ -352,7 +360,8 @@ def _placed(doc: Doc, mention: Mention | None, tok_i: int | None, actor: Actor |
         country = story_country
     if not country or len(country) != 3 or country in _GROUP_CODES:
         return actor
-    return replace(actor, country=country, code=f"{country}{actor.sector}")
+    return Actor(actor.text, actor.name, country, actor.sector, f"{country}{actor.sector}",
+                 actor.start, actor.end)  # (what dataclasses.replace makes, without its cost)
 
 
 def _fled(head: Token, by_tok: dict[int, Mention]) -> str | None:

@@ -9,9 +9,10 @@ from negation, modality, control verbs and reported speech. It returns token-lev
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -162,6 +163,15 @@ THREAT_CODES: dict[str, tuple[str, float, str]] = {
 INVOLVEMENT_NOUNS = frozenset({"inspector", "observer", "monitor", "peacekeeper", "worker",
                                "mission", "envoy", "ambassador", "diplomat", "staff", "personnel",
                                "volunteer", "expert", "adviser", "advisor"})
+# the unions the checks use, made once (a union made in a check is made anew on every read)
+TEXT_NOUNS = CONTENT_NOUNS | REPORT_NOUNS
+CAUSE_NOUNS = CONTENT_NOUNS | NATURAL_CAUSES | MARKET_THINGS
+PLANNING_AUX = HYPOTHETICAL_AUX | FUTURE_AUX | OBLIGATION_AUX
+ANY_SUBJECT_DEPS = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+# the clauses status climbs through to what governs an action
+CLIMBED_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "relcl", "parataxis", "acl",
+                          "acomp"})
+_MAX_WORDS = 1_000_000  # forget the words looked up past this (a long run's vocabulary grows)
 STATUS_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 
 
@@ -203,6 +213,11 @@ class EventExtractor:
                          if kind in ("demonym", "name")}
         self.money = next((p for p in lexicon.nouns.get("money", ()) if p.modifier is None
                            and not p.light and not p.none), None)
+        # the lexicon's patterns for a word, by its hash (the same in every Doc): kept across
+        # Docs, filled as words are met (see _candidates)
+        self._verb_lemmas: dict[int, Sequence[Pattern]] = {}
+        self._verb_forms: dict[int, Sequence[Pattern]] = {}
+        self._noun_lemmas: dict[int, Sequence[Pattern]] = {}
 
     # -- matching --------------------------------------------------------------------------
     def match_verb(self, tok: Token) -> Pattern | None:
@@ -212,34 +227,39 @@ class EventExtractor:
             candidates = self.lexicon.verbs.get(form) if form else None
         if not candidates:
             return None
-        children = list(tok.children)
-        # a particle follows its verb: "On Monday, X called Y" is no "call on"
-        # "held hundreds of families as human shields": the parser may hang "as" from the object
-        children += [p for c in children if c.dep_ == "dobj"
-                     for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
-        particles = {c.lower_ for c in children
-                     if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i and not _dated(c)}
-        # the lemma or the word as written: the lemmatizer makes "data" "datum"; through a
-        # measure or state ("thousands of troops", "a state of emergency"); an object's
-        # predicate ("found him guilty")
-        heads = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-        heads += [g for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                  for g in p.children if g.dep_ == "pobj"]
-        heads += [c for c in children if c.dep_ in OBJECT_PREDICATE_DEPS and c.pos_ == "ADJ"]
-        # a noun the parser made a clause of a double object ("allow UN agencies access",
-        # parsed as "agencies" the subject of "access") is the verb's object
-        heads += [c for c in children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
-        # a compound names the kind of a generic head ("violated the ceasefire agreement",
-        # "ended mediation efforts")
-        heads += [g for c in heads if c.lemma_.lower() in KIND_HEADS
-                  for g in c.children if g.dep_ == "compound"]
-        objects = {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
+        return self._pick_verb(tok.doc, tok.i, candidates)
+
+    def _pick_verb(self, doc: Doc, i: int, candidates: Sequence[Pattern]) -> Pattern | None:
+        """The first of a verb's candidate patterns its particles and objects fit; the verb's
+        dependents are read only when a pattern asks for them (most ask for neither)."""
+        tok: Token | None = None
+        children: list[Token] = []
+        particles: set[str] | None = None
+        objects: set[str] | None = None
         for pat in candidates:
-            if pat.particle is not None and pat.particle not in particles:
-                continue
-            if pat.obj is not None and pat.obj not in objects and \
-                    pat.obj not in _particle_objects(children, pat.particle):
-                continue  # "went on strike": the object may be the particle's ("v:go on >strike")
+            if pat.particle is None and pat.obj is None:
+                return pat
+            if tok is None:
+                tok = doc[i]
+                children = list(tok.children)
+                # "held hundreds of families as human shields": the parser may hang "as" from
+                # the object
+                children += [p for c in children if c.dep_ == "dobj"
+                             for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
+            if pat.particle is not None:
+                if particles is None:
+                    # a particle follows its verb: "On Monday, X called Y" is no "call on"
+                    particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod")
+                                 and c.i > i and not _dated(c)}
+                if pat.particle not in particles:
+                    continue
+            if pat.obj is not None:
+                if objects is None:
+                    objects = _verb_objects(children)
+                if pat.obj not in objects and \
+                        pat.obj not in _particle_objects(children, pat.particle):
+                    continue  # "went on strike": the object may be the particle's
+                    # ("v:go on >strike")
             return pat
         return None
 
@@ -247,12 +267,21 @@ class EventExtractor:
         candidates = self.lexicon.nouns.get(tok.lemma_.lower())
         if not candidates:
             return None
-        modifiers = {c.lemma_.lower() for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
-        modifiers |= {c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")}
+        return self._pick_noun(tok.doc, tok.i, candidates)
+
+    def _pick_noun(self, doc: Doc, i: int, candidates: Sequence[Pattern]) -> Pattern | None:
+        """The first of a noun's candidate patterns its modifiers fit (read only when a
+        pattern asks for one)."""
+        modifiers: set[str] | None = None
         for pat in candidates:
-            if pat.modifier is not None and pat.modifier not in modifiers:
-                continue
-            if pat.modifier is None and pat.light:
+            if pat.modifier is not None:
+                if modifiers is None:
+                    lefts = [c for c in doc[i].lefts if c.dep_ in ("compound", "amod", "nmod")]
+                    modifiers = {c.lemma_.lower() for c in lefts}
+                    modifiers |= {c.lower_ for c in lefts}
+                if pat.modifier not in modifiers:
+                    continue
+            elif pat.light:
                 continue
             return pat
         return None
@@ -267,58 +296,77 @@ class EventExtractor:
                 tok2m[i] = m
         events: list[RawEvent] = []
         cands, obliged = self._candidates(doc)
-        at = [i for i, _ in cands]
+        at = [c[0] for c in cands]
         for s_index, sent in enumerate(doc.sents if sents is None else sents):
-            lo, hi = bisect_left(at, sent.start), bisect_left(at, sent.end)
-            events.extend(self._sentence(doc, sent, s_index, tok2m, cands[lo:hi],
-                                         [i for i in obliged if sent.start <= i < sent.end]))
+            start, end = sent.start, sent.end
+            lo, hi = bisect_left(at, start), bisect_left(at, end)
+            o_lo, o_hi = bisect_left(obliged, start), bisect_left(obliged, end)
+            if lo == hi and o_lo == o_hi:
+                continue  # nothing in the sentence may trigger
+            events.extend(self._sentence(doc, s_index, tok2m, cands[lo:hi],
+                                         obliged[o_lo:o_hi]))
         return events
 
-    def _candidates(self, doc: Doc) -> tuple[list[tuple[int, bool]], list[int]]:
+    def _candidates(self, doc: Doc
+                    ) -> tuple[list[tuple[int, bool, Sequence[Pattern]]], list[int]]:
         """The tokens that may trigger, in order, each with whether it is read as a verb (else
-        a noun): verbs, auxiliaries and participles whose lemma or form the lexicon has as a
-        verb, nouns whose lemma it has as a noun; and the obligation auxiliaries ("must").
-        Every other token would match nothing: it is never looked at again."""
+        a noun) and the lexicon's patterns for it: verbs, auxiliaries and participles whose
+        lemma or form the lexicon has as a verb, nouns whose lemma it has as a noun; and the
+        obligation auxiliaries ("must"). Every other token would match nothing: it is never
+        looked at again."""
         arr = doc.to_array([POS, TAG, LEMMA, LOWER]).reshape(-1, 4)
         pos, strings = arr[:, 0], doc.vocab.strings
         verbish = (pos == VERB) | (pos == AUX) | ((pos == ADJ) & (arr[:, 1] == strings["VBN"]))
         nounish = (pos == NOUN) | (pos == PROPN)
-        obliging = [strings[a] for a in OBLIGATION_AUX]
-        obliged = np.isin(arr[:, 3], obliging).nonzero()[0].tolist()
+        obliging = np.zeros(len(arr), dtype=bool)
+        for word in OBLIGATION_AUX:  # (three compares are cheaper than np.isin's sort)
+            obliging |= arr[:, 3] == strings[word]
+        obliged = obliging.nonzero()[0].tolist()
         lex = self.lexicon
         verbs, nouns, forms = lex.verbs, lex.nouns, lex.verb_forms
-        known: dict[tuple[int, int, bool], bool] = {}
-        cands: list[tuple[int, bool]] = []
+        # what the lexicon has for a word is looked up once (the words' hashes are the same
+        # in every Doc), as match_verb and match_noun look it up: a verb by its lemma, else
+        # by its form; a noun by its lemma; () is nothing
+        by_verb, by_form, by_noun = self._verb_lemmas, self._verb_forms, self._noun_lemmas
+        if len(by_verb) + len(by_form) + len(by_noun) > _MAX_WORDS:
+            by_verb.clear()  # a long run's vocabulary keeps growing
+            by_form.clear()
+            by_noun.clear()
+        cands: list[tuple[int, bool, Sequence[Pattern]]] = []
         rows = (verbish | nounish).nonzero()[0]
-        for i, (lemma, lower), is_verb in zip(rows.tolist(), arr[rows][:, 2:].tolist(),
-                                               verbish[rows].tolist(), strict=True):
-            key = (lemma, lower, is_verb)
-            hit = known.get(key)
-            if hit is None:
-                lem = strings[lemma].lower()
-                if is_verb:
-                    form = forms.get(strings[lower])
-                    hit = bool(verbs.get(lem)) or bool(form and verbs.get(form))
-                else:
-                    hit = bool(nouns.get(lem))
-                known[key] = hit
-            if hit:
-                cands.append((i, is_verb))
+        words = arr[rows]
+        for i, lemma, lower, is_verb in zip(rows.tolist(), words[:, 2].tolist(),
+                                            words[:, 3].tolist(), verbish[rows].tolist(),
+                                            strict=True):
+            if is_verb:
+                pats = by_verb.get(lemma)
+                if pats is None:
+                    pats = by_verb[lemma] = verbs.get(strings[lemma].lower()) or ()
+                if not pats:
+                    pats = by_form.get(lower)
+                    if pats is None:
+                        form = forms.get(strings[lower])
+                        pats = by_form[lower] = (verbs.get(form) if form else None) or ()
+            else:
+                pats = by_noun.get(lemma)
+                if pats is None:
+                    pats = by_noun[lemma] = nouns.get(strings[lemma].lower()) or ()
+            if pats:
+                cands.append((i, is_verb, pats))
         return cands, obliged
 
-    def _sentence(self, doc: Doc, sent: Span, s_index: int,
-                  tok2m: list[Mention | None], cands: Sequence[tuple[int, bool]],
+    def _sentence(self, doc: Doc, s_index: int,
+                  tok2m: list[Mention | None], cands: Sequence[tuple[int, bool, Sequence[Pattern]]],
                   obliged: Sequence[int]) -> list[RawEvent]:
         found: list[RawEvent] = []
         verb_hits: dict[int, Pattern] = {}
         noun_hits: dict[int, Pattern] = {}
         no_event: set[int] = set()  # nouns a sense that is no event takes ("denied the charges")
-        for i, is_verb in cands:
-            tok = doc[i]
+        for i, is_verb, pats in cands:
             if is_verb:
-                pat = self.match_verb(tok)
+                pat = self._pick_verb(doc, i, pats)
                 if pat is not None and pat.none:
-                    for c in tok.children:
+                    for c in doc[i].children:
                         if c.dep_ in ("dobj", "nsubjpass"):
                             no_event.add(c.i)
                         elif c.dep_ == "prep" and pat.particle in (None, c.lower_):
@@ -326,13 +374,14 @@ class EventExtractor:
                             # ..." leaves the sign's clause its events)
                             no_event.update(g.i for g in c.children if g.dep_ == "pobj")
                 elif pat is not None:
-                    verb_hits[tok.i] = pat
+                    verb_hits[i] = pat
             else:
-                if tok2m[tok.i] is not None and tok2m[tok.i].kind in ("org", "country"):  # type: ignore[union-attr]
+                m = tok2m[i]
+                if m is not None and m.kind in ("org", "country"):
                     continue
-                pat = self.match_noun(tok)
+                pat = self._pick_noun(doc, i, pats)
                 if pat is not None and not pat.none:
-                    noun_hits[tok.i] = pat
+                    noun_hits[i] = pat
         # receiving an act ("received weapons from Turkey") is that act, done by the giver to
         # the receiver, as the noun reads it; receiving someone is hosting them (CAMEO 043)
         for vi in [v for v, vp in verb_hits.items() if not vp.light and vp.type == "CONSULT"]:
@@ -468,8 +517,6 @@ class EventExtractor:
         Ghanaians"); a threat's target is who must act ("threatened to ... unless Baghdad
         accepted"); a protest's is who it is against, and by default the government of the
         protesters' country."""
-        from dataclasses import replace
-
         # a thing coded by its modifier ("returned six Iraqi artifacts to ...") is no actor
         coded = ev.target is not None and bool(ev.target.code)
         thing = coded and ev.target_tok is not None and tok2m[ev.target_tok] is None
@@ -619,8 +666,6 @@ class EventExtractor:
 
     def _coordinated(self, doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> list[RawEvent]:
         """ "Iraq and Syria attacked X" is two events; so is "attacked Iraq and Syria"."""
-        from dataclasses import replace
-
         if ev.target is not None and ev.source is not None and (
                 (ev.target.kind == "pronoun" and ev.target.code == ev.source.code) or
                 (ev.target.country is None and _owned_by_pronoun(doc, ev.target))):
@@ -653,11 +698,13 @@ class EventExtractor:
         # "ministers from Turkey and Saudi Arabia", "people in Somalia, Ethiopia and Kenya"
         # (for a target: "police in Ohio and Georgia" are one source)
         preps = ("from", "of", "in", "to") if places else ("from", "of")
-        heads = [tok] + [_pobj(c) for c in tok.children
-                         if c.dep_ == "prep" and c.lower_ in preps and _pobj(c) is not None]
+        heads = [tok]
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                pobj = _pobj(c)
+                if pobj is not None:
+                    heads.append(pobj)
         for h in heads:
-            if h is None:
-                continue
             for c in h.conjuncts:
                 if c.i <= h.i or c.pos_ not in ("NOUN", "PROPN"):
                     continue
@@ -668,8 +715,6 @@ class EventExtractor:
         # officials or forces of each country its coordinated adjectives name
         first = self._np_mention(tok, tok2m)
         if first is not None and first.country:
-            from dataclasses import replace
-
             from dyad.actors import join_code
 
             for a in tok.lefts:
@@ -738,7 +783,7 @@ class EventExtractor:
             issuer = _issuer(src_tok)  # "Amnesty issued a statement calling on Belarus to ..."
             if issuer is not None and self._np_mention(issuer, tok2m) is not None:
                 src_tok, source, rule = issuer, self._np_mention(issuer, tok2m), f"{rule}:issuer"
-        if source is None and src_tok.lemma_.lower() in CONTENT_NOUNS | REPORT_NOUNS:
+        if source is None and src_tok.lemma_.lower() in TEXT_NOUNS:
             return None  # "the suits, accusing her of ...", "a report that would help ...": a
             # text's doing, no actor's, however the subject is reached
         if source is None and src_tok.lower_ in QUANTIFIER_SUBJECTS and src_tok.i > 0:
@@ -841,11 +886,12 @@ class EventExtractor:
         """The source and target tokens of a verb trigger, and a suffix naming the syntax used."""
         subj = passive = agent = None
         for c in verb.children:
-            if c.dep_ in SUBJECT_DEPS and subj is None:
+            dep = c.dep_
+            if dep in SUBJECT_DEPS and subj is None:
                 subj = c
-            elif c.dep_ in PASSIVE_SUBJECT_DEPS and passive is None:
+            elif dep in PASSIVE_SUBJECT_DEPS and passive is None:
                 passive = c
-            elif c.dep_ == "agent":
+            elif dep == "agent":
                 agent = next((g for g in c.children if g.dep_ == "pobj"), None)
         rule = ""
         if subj is not None and subj.lower_ in QUANTIFIER_SUBJECTS and subj.dep_ == "appos":
@@ -1084,15 +1130,19 @@ class EventExtractor:
         status = _own_status(verb, negation=negation)
         would = status == "hypothetical" and _would_only(verb)
         # climb through control verbs and clause heads to see what governs this action
+        # (each step reads the node's dependency and head once)
         node, steps = verb, 0
-        while node.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl", "parataxis", "acl",
-                            "acomp") \
-                and node.head.i != node.i and steps < 6:
+        while steps < 6:
+            dep = node.dep_
+            if dep not in CLIMBED_DEPS:
+                break
             head = node.head
+            if head.i == node.i:
+                break
             lemma = head.lemma_.lower()
             # "have sworn to fight": the parser's advcl for a promise's infinitive
-            vowed = node.dep_ == "advcl" and lemma in PROMISE_VERBS and _is_infinitive(node)
-            if node.dep_ == "xcomp" or vowed:
+            vowed = dep == "advcl" and lemma in PROMISE_VERBS and _is_infinitive(node)
+            if dep == "xcomp" or vowed:
                 if lemma in NEGATING_CONTROL:
                     status = _stronger(status, "negated")
                 elif lemma in HYPOTHETICAL_CONTROL:
@@ -1100,16 +1150,16 @@ class EventExtractor:
                 elif lemma in FUTURE_CONTROL:
                     status = _stronger(status, "future")
                 status = _stronger(status, _own_status(head, with_marks=False))
-            elif node.dep_ in ("ccomp", "parataxis") and lemma in self.speech_verbs:
+            elif dep in ("ccomp", "parataxis") and lemma in self.speech_verbs:
                 if would and status == "hypothetical":
                     status = "future"  # "they said they would meet": future in the past
                 status = _stronger(status, "reported")
                 break
-            elif node.dep_ == "conj":
+            elif dep == "conj":
                 status = _stronger(status, _own_status(head, with_marks=False))
-            if node.dep_ == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            if dep == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
                 status = _stronger(status, "hypothetical")
-            if node.dep_ in ("acl", "advcl", "relcl") and _is_infinitive(node) and not vowed:
+            if dep in ("acl", "advcl", "relcl") and not vowed and _is_infinitive(node):
                 status = _stronger(status, "hypothetical")  # "in a bid to help", "a request to"
                 if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
                     status = _stronger(status, "negated")
@@ -1133,17 +1183,17 @@ class EventExtractor:
 def _own_status(verb: Token, *, with_marks: bool = True, negation: bool = True) -> str:
     status = "asserted"
     for c in verb.children:
-        low = c.lower_
-        if c.dep_ == "neg" or (low in NEGATIONS and c.dep_ in ("advmod", "det")):
+        low, dep = c.lower_, c.dep_
+        if dep == "neg" or (low in NEGATIONS and dep in ("advmod", "det")):
             if negation:
                 return "negated"
             continue
-        if c.dep_ in ("aux", "auxpass"):
+        if dep in ("aux", "auxpass"):
             if low in HYPOTHETICAL_AUX:
                 status = _stronger(status, "hypothetical")
             elif low in FUTURE_AUX or low == "going" or c.lemma_ == "go":
                 status = _stronger(status, "future")
-        if with_marks and c.dep_ == "mark" and low in CONDITIONAL_MARKS:
+        if with_marks and dep == "mark" and low in CONDITIONAL_MARKS:
             status = _stronger(status, "hypothetical")
     return status
 
@@ -1162,12 +1212,10 @@ def _owned_by_pronoun(doc: Doc, m: Mention) -> bool:
 def _shared_country(first: Mention | None, others: list[tuple[Mention | None, int]]
                     ) -> list[tuple[Mention | None, int]]:
     """ "Israeli helicopters and tanks": the first conjunct's country carries to the rest."""
-    from dataclasses import replace
-
-    from dyad.actors import join_code
-
     if first is None or not first.country:
         return others
+    from dyad.actors import join_code
+
     out: list[tuple[Mention | None, int]] = []
     for m, i in others:
         if m is not None and m.country is None and m.sector is not None:
@@ -1216,8 +1264,6 @@ def _no_non_actor(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEve
     """A sum, a date or a conjunction is no actor: "launched an appeal for $80 million",
     "fighting for a sixth straight day", "demanded that [Bashir stand trial]" (the parser's
     object "that")."""
-    from dataclasses import replace
-
     def junk(i: int | None) -> bool:
         return i is not None and tok2m[i] is None and \
             (doc[i].ent_type_ in NON_ACTOR_ENTS or doc[i].pos_ == "SCONJ")
@@ -1232,8 +1278,6 @@ def _no_non_actor(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEve
 def _no_own_forces(ev: RawEvent) -> RawEvent:
     """Forces mobilized are what is mobilized, not whom against: "mobilized troops for a
     battle against X", "Armenia mobilized its army" (the army is Armenia's own)."""
-    from dataclasses import replace
-
     t, s = ev.target, ev.source
     if ev.pattern.type != "MOBILIZE" or t is None or t.sector not in FORCE_SECTORS or \
             (t.country is not None and (s is None or t.country != s.country)):
@@ -1249,8 +1293,6 @@ def _no_own_object(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEv
     """The object a pattern names is part of the act, not whom it is done to: "will not end
     the strike", "violated the ceasefire", "lifted a state of emergency" have no target unless
     the object carries one ("lifted the ban on the LTTE")."""
-    from dataclasses import replace
-
     obj, tok_i = ev.pattern.obj, ev.target_tok
     if obj is None or tok_i is None:
         return ev
@@ -1277,8 +1319,13 @@ def _named_by(noun: Token) -> bool:
     National Rally", "America's Promise PAC"), no act."""
     if noun.ent_type_ not in NAME_ENTS:
         return False
-    ent = next((e for e in noun.doc.ents if e.start <= noun.i < e.end), None)
-    return ent is not None and ent.end - ent.start > 1
+    # the noun is in a name (it has an entity type); the name is longer than the noun when
+    # the noun continues it or the next word does (read from the IOB tags, without making
+    # every Span of doc.ents)
+    if noun.ent_iob_ == "I":
+        return True
+    doc = noun.doc
+    return noun.i + 1 < len(doc) and doc[noun.i + 1].ent_iob_ == "I"
 
 
 def _civil_struggle(source: Mention | None, target: Mention | None) -> bool:
@@ -1317,8 +1364,6 @@ def _blamed_for(verb: Token) -> bool:
 
 def _retyped(ev: RawEvent, type_: str, cameo: str, weight: float, mode: str | None,
              status: str) -> RawEvent:
-    from dataclasses import replace
-
     pat = replace(ev.pattern, type=type_, cameo=cameo, goldstein=weight, mode=mode)
     return replace(ev, pattern=pat, status=status, mode=mode, rule=f"{ev.rule}>{type_}")
 
@@ -1539,8 +1584,6 @@ ISSUED_NOUNS = frozenset({"statement", "declaration", "report", "letter", "resol
 
 
 def _country_only(m: Mention) -> Mention | None:
-    from dataclasses import replace
-
     if not m.country:
         return None
     return replace(m, name=None, sector=None, code=m.country)
@@ -1665,16 +1708,16 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
                               (c.dep_ == "prep" and c.lower_ in ("from", "against", "with"))
                               for c in children):
             return True
-    passive = (verb.tag_ == "VBN" and verb.dep_ == "acl") or \
-        any(c.dep_ == "auxpass" for c in children)  # "people evacuated by the US"
-    if lemma in OBJECT_VERBS and not passive and not any(
+    if lemma in OBJECT_VERBS and not (  # passive: "people evacuated by the US"
+            (verb.tag_ == "VBN" and verb.dep_ == "acl") or
+            any(c.dep_ == "auxpass" for c in children)) and not any(
             c.dep_ in ("dobj", "dative", "nsubjpass", "agent") or
             (c.dep_ == "prep" and c.lower_ in OBJECT_VERBS[lemma]) for c in children):
         return True  # "returned to Geneva", "wanting to volunteer or contribute"
     if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
                                      for c in children):
         return True
-    if any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS | REPORT_NOUNS
+    if any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in TEXT_NOUNS
            and not is_actor(c) for c in children):
         # "the bill threatens thousands of jobs": a risk, no one's threat; "the treaty banned
         # the development of ...", "the report accused the army": what a text says or
@@ -1682,7 +1725,7 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
         return True
     if lemma in HELPING_VERBS and any(
             c.dep_ in SUBJECT_DEPS and not is_actor(c) and c.lemma_.lower() in
-            CONTENT_NOUNS | NATURAL_CAUSES | MARKET_THINGS for c in children):
+            CAUSE_NOUNS for c in children):
         return True  # "low oil prices helped Venezuela's government survive": a cause, no aid
     if lemma in SHOWING_VERBS and pat.obj is None and pat.particle is None and \
             any(c.dep_ in ("dobj", "ccomp") for c in children):
@@ -1751,7 +1794,7 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
         if said and all((c.tag_ in FINITE_TAGS or any(
                 g.dep_ in ("aux", "auxpass") and g.tag_ in FINITE_TAGS for g in c.children))
                 and not any(g.dep_ == "aux" and g.lower_ in
-                            HYPOTHETICAL_AUX | FUTURE_AUX | OBLIGATION_AUX for g in c.children)
+                            PLANNING_AUX for g in c.children)
                 for c in said):
             return True  # "analysts agree that Russia is weakening": an opinion shared; what
             # the parties agree shall be done is an agreement ("agreed that talks would resume")
@@ -1775,6 +1818,42 @@ def _particle_objects(children: list[Token], particle: str | None) -> set[str]:
             for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
 
 
+def _verb_objects(children: list[Token]) -> set[str]:
+    """The words (lemma and form) of a verb's objects: the lemma or the word as written (the
+    lemmatizer makes "data" "datum"); through a measure or state ("thousands of troops", "a
+    state of emergency"); an object's predicate ("found him guilty"). (One pass over the
+    children, each dependency read once: the words are a set, their order is no matter.)"""
+    objs: list[Token] = []
+    heads: list[Token] = []
+    for c in children:
+        dep = c.dep_
+        if dep in ("dobj", "nsubjpass"):
+            objs.append(c)
+        elif dep in OBJECT_PREDICATE_DEPS or dep == "ccomp":
+            pos = c.pos_
+            # an object's predicate; a noun the parser made a clause of a double object
+            # ("allow UN agencies access", parsed as "agencies" the subject of "access") is
+            # the verb's object
+            if pos == "ADJ" and dep in OBJECT_PREDICATE_DEPS or pos == "NOUN" and dep == "ccomp":
+                heads.append(c)
+    heads += objs
+    heads += [g for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    words = set()
+    for c in heads:
+        lemma = c.lemma_.lower()
+        words.add(lemma)
+        words.add(c.lower_)
+        if lemma in KIND_HEADS:
+            # a compound names the kind of a generic head ("violated the ceasefire
+            # agreement", "ended mediation efforts")
+            for g in c.children:
+                if g.dep_ == "compound":
+                    words.add(g.lemma_.lower())
+                    words.add(g.lower_)
+    return words
+
+
 SUBORDINATE_DEPS = frozenset({"acl", "advcl", "relcl"})
 SUBORDINATE_PENALTY = 0.15
 
@@ -1784,14 +1863,15 @@ def _subordinated(doc: Doc, ev: RawEvent) -> RawEvent:
     refugees", "after the court ordered ...") is background to the sentence's own act: it is
     kept, less confident, so the main clause's event is the sentence's first."""
     node, depth, steps = doc[ev.trigger_end - 1], 0, 0
-    while node.head.i != node.i and steps < 12:
+    while steps < 12:
+        head = node.head  # (spaCy makes a new Token on every read: read once a step)
+        if head.i == node.i:
+            break
         if node.dep_ in SUBORDINATE_DEPS:
             depth += 1
-        node, steps = node.head, steps + 1
+        node, steps = head, steps + 1
     if depth == 0:
         return ev
-    from dataclasses import replace
-
     conf = round(max(0.1, ev.confidence - SUBORDINATE_PENALTY * min(depth, 2)), 2)
     return replace(ev, confidence=conf)
 
@@ -1857,25 +1937,29 @@ def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
 
 
 def _target_by_slots(tok: Token, slots: Sequence[str]) -> Token | None:
-    children = list(tok.children)
+    if not slots:
+        return None
+    children = [(c, c.dep_) for c in tok.children]  # each dependency read once, for every slot
+    if not children:
+        return None
     for slot in slots:
+        hit = None
         if slot == "dobj":
-            hit = next((c for c in children if c.dep_ == "dobj"), None)
+            hit = next((c for c, d in children if d == "dobj"), None)
         elif slot == "dative":
-            hit = next((c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+            datives = [c for c, d in children if d == "dative"]
+            hit = next((c for c in datives if c.pos_ != "ADP"), None)
             if hit is None:
-                prep = next((c for c in children if c.dep_ == "dative" and c.pos_ == "ADP"), None)
+                prep = next((c for c in datives if c.pos_ == "ADP"), None)
                 hit = _pobj(prep) if prep is not None else None
         elif slot == "poss":
-            hit = next((c for c in children if c.dep_ == "poss"), None)
+            hit = next((c for c, d in children if d == "poss"), None)
         elif slot.startswith("prep:"):
             word = slot[5:]
             # "on Wednesday" is when, not whom: "on Tuesday called on Nigerian leaders"
-            hit = next((g for c in children if c.dep_ in ("prep", "dative", "agent")
+            hit = next((g for c, d in children if d in ("prep", "dative", "agent")
                         and c.lower_ == word for g in [_pobj(c)]
                         if g is not None and g.ent_type_ not in ("DATE", "TIME")), None)
-        else:
-            hit = None
         if hit is not None:
             return hit
     return None
@@ -2036,7 +2120,7 @@ def _content(verb: Token) -> set[int]:
         out.add(tok.i)
         todo.extend(c for c in tok.children
                     if not (c.dep_ in ("advcl", "relcl", "ccomp", "parataxis", "conj") and
-                            any(g.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+                            any(g.dep_ in ANY_SUBJECT_DEPS
                                 for g in c.children)))
     return out
 
@@ -2065,12 +2149,21 @@ def _governing_trigger(verb: Token, verb_hits: dict[int, Pattern]) -> Token | No
 
 def _confidence(source: Mention | None, target: Mention | None, pat: Pattern, *,
                 nominal: bool) -> float:
+    return _confidence_of(source is not None and bool(source.code),
+                          target is not None and bool(target.code), bool(pat.specificity),
+                          nominal)
+
+
+@functools.cache
+def _confidence_of(source: bool, target: bool, specific: bool, nominal: bool) -> float:
+    """The confidence of an event with a coded source, a coded target, a specific pattern, a
+    noun trigger (16 values, each worked out once)."""
     conf = 0.4
-    if source is not None and source.code:
+    if source:
         conf += 0.25
-    if target is not None and target.code:
+    if target:
         conf += 0.2
-    if pat.specificity:
+    if specific:
         conf += 0.1
     if nominal:
         conf -= 0.1

@@ -1,0 +1,87 @@
+"""The extractor's cheaper reads of a parse give what the plain spaCy reads give."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad import events
+from dyad.events import _named_by, _target_by_slots, _verb_objects
+
+TEXTS = [
+    "The Conference of Catholic Bishops and the National Rally condemned the attack in Paris.",
+    "Germany provided 350 million euros to Ethiopia and sent troops to Mali to help.",
+    "Kenya violated the ceasefire agreement and found him guilty of thousands of crimes.",
+    "The U.S. will allow UN agencies access, Secretary of State Antony Blinken told "
+    "reporters on Tuesday.",
+    "Russia gave Ukraine a warning about its talks with the European Union.",
+]
+SLOTS = ("dobj", "dative", "poss", "prep:to", "prep:with", "prep:on", "prep:about", "agent")
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    return [nlp(t) for t in TEXTS]
+
+
+def test_named_by_is_a_word_of_a_longer_entity(docs):
+    for doc in docs:
+        for tok in doc:
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            longer = tok.ent_type_ in events.NAME_ENTS and ent is not None and len(ent) > 1
+            assert _named_by(tok) == longer, tok.text
+
+
+def _objects_plainly(children):
+    heads = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in heads for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    heads += [c for c in children if c.dep_ in events.OBJECT_PREDICATE_DEPS and c.pos_ == "ADJ"]
+    heads += [c for c in children if c.dep_ == "ccomp" and c.pos_ == "NOUN"]
+    heads += [g for c in heads if c.lemma_.lower() in events.KIND_HEADS
+              for g in c.children if g.dep_ == "compound"]
+    return {w for c in heads for w in (c.lemma_.lower(), c.lower_)}
+
+
+def test_verb_objects_are_the_plain_reading(docs):
+    seen = set()
+    for doc in docs:
+        for tok in doc:
+            children = list(tok.children)
+            assert _verb_objects(children) == _objects_plainly(children), tok.text
+            seen |= _verb_objects(children)
+    assert {"agreement", "ceasefire", "guilty", "euro", "access"} <= seen
+
+
+def _slots_plainly(tok, slots):
+    children = list(tok.children)
+    for slot in slots:
+        hit = None
+        if slot == "dobj":
+            hit = next((c for c in children if c.dep_ == "dobj"), None)
+        elif slot == "dative":
+            hit = next((c for c in children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
+            if hit is None:
+                prep = next((c for c in children if c.dep_ == "dative" and c.pos_ == "ADP"),
+                            None)
+                hit = events._pobj(prep) if prep is not None else None
+        elif slot == "poss":
+            hit = next((c for c in children if c.dep_ == "poss"), None)
+        elif slot.startswith("prep:"):
+            hit = next((g for c in children if c.dep_ in ("prep", "dative", "agent")
+                        and c.lower_ == slot[5:] for g in [events._pobj(c)]
+                        if g is not None and g.ent_type_ not in ("DATE", "TIME")), None)
+        if hit is not None:
+            return hit
+    return None
+
+
+def test_target_by_slots_is_the_plain_reading(docs):
+    hits = 0
+    for doc in docs:
+        for tok in doc:
+            for n in range(len(SLOTS)):
+                for slots in (SLOTS[n:], SLOTS[n:n + 1], ()):
+                    got = _target_by_slots(tok, slots)
+                    assert got == _slots_plainly(tok, slots), (tok.text, slots)
+                    hits += got is not None
+    assert hits > 0

@@ -249,8 +249,10 @@ class EventExtractor:
             if pat.particle is not None:
                 if particles is None:
                     # a particle follows its verb: "On Monday, X called Y" is no "call on"
+                    # (only the words some pattern asks for are checked for a date)
+                    wanted = {q.particle for q in candidates}
                     particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod")
-                                 and c.i > i and not _dated(c)}
+                                 and c.i > i and c.lower_ in wanted and not _dated(c)}
                 if pat.particle not in particles:
                     continue
             if pat.obj is not None:

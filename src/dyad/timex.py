@@ -9,6 +9,7 @@ the time expression that governs its clause, else the publication date.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -183,18 +184,27 @@ def _trim(words: _Words) -> int:
 def event_date(doc: Doc, trigger_i: int, times: Sequence[TimeMention], *,
                pub_date: str | None) -> EventDate | None:
     """The date of the time expression that governs the trigger's clause, else publication."""
-    trigger = doc[trigger_i]
-    sent = trigger.sent
+    trigger, sent = None, None  # read only once a dated expression is there to try
     for tm in times:
         if tm.expr.kind != "date" or tm.expr.value is None:
             continue
+        if trigger is None or sent is None:
+            trigger = doc[trigger_i]
+            sent = trigger.sent
         if not (sent.start <= tm.start < sent.end):
             continue
-        if _governs(doc[tm.start:tm.end].root, trigger):
+        root = doc[tm.start] if tm.end - tm.start == 1 else doc[tm.start:tm.end].root
+        if _governs(root, trigger):
             return EventDate(value=tm.expr.value, precision=tm.expr.precision or "day",
                              text=tm.expr.text, historical=_historical(tm.expr.value, pub_date))
     if pub_date is None:
         return None
+    return _published(pub_date)
+
+
+@functools.lru_cache(maxsize=16)
+def _published(pub_date: str) -> EventDate:
+    """The publication date as the date of an event: one record for a story's undated events."""
     return EventDate(value=pub_date, precision="day", text=None, historical=False)
 
 
@@ -205,11 +215,12 @@ def _governs(time_root: Token, trigger: Token) -> bool:
     while steps < 4:
         if node.i == trigger.i:
             return True
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+        if node.pos in _VERBAL and node.dep not in _AUX_DEPS:
             return False
-        if node.head.i == node.i:
+        head = node.head
+        if head.i == node.i:
             return False
-        node, steps = node.head, steps + 1
+        node, steps = head, steps + 1
     return False
 
 

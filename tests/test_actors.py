@@ -369,3 +369,37 @@ def test_actors_a_generic_office_belongs_to_the_country_the_phrase_says(coder):
 def test_actors_a_name_the_parser_broke_up_is_written_whole(coder, text, written):
     # en_core_web_sm makes "al", "-" and "Sarraj" separate subjects of the verb
     assert coder.code(text).events[0].source.text == written
+
+
+def _every_field_mention():
+    import dataclasses
+
+    from dyad.actors import Mention
+    values = {f.name: (f"v{n}" if f.type in ("str", "str | None") else
+                       True if f.type == "bool" else n + 100)
+              for n, f in enumerate(dataclasses.fields(Mention))}
+    return Mention(**values)
+
+
+def test_actors_a_mention_as_an_actor_over_other_words_keeps_what_it_resolves_to(coder, nlp):
+    import dataclasses
+
+    doc = nlp("The Kenyan police fired tear gas.")
+    m = dataclasses.replace(_every_field_mention(), placeless=False)
+    whole = coder.actors.to_actor(m)
+    span = doc[0:3]
+    assert coder.actors.to_actor(m, span) == dataclasses.replace(
+        whole, text="The Kenyan police", start=0, end=17)
+
+
+def test_actors_placing_an_actor_in_the_storys_country_keeps_every_other_field(nlp):
+    import dataclasses
+
+    from dyad.coder import _placed
+    from dyad.records import Actor
+    doc = nlp("Police fired tear gas at the crowd.")
+    m = dataclasses.replace(_every_field_mention(), placeless=False, kind="title", head=0)
+    actor = Actor(text="Police", name="the police", country=None, sector="COP", code="COP",
+                  start=0, end=6)
+    placed = _placed(doc, m, 0, actor, None, "KEN", {})
+    assert placed == dataclasses.replace(actor, country="KEN", code="KENCOP")

@@ -644,10 +644,16 @@ class ActorResolver:
                                    mentions=tuple((m.start_char, m.end_char) for m in ms)))
         return out
 
-    def to_actor(self, mention: Mention) -> Actor:
-        return Actor(text=mention.text, name=mention.name, country=mention.country,
-                     sector=mention.sector, code=mention.code, start=mention.start_char,
-                     end=mention.end_char)
+    def to_actor(self, mention: Mention, span: Span | None = None) -> Actor:
+        """The mention as an Actor; ``span``, where given, is the words it stands for (the
+        whole phrase the mention names)."""
+        if span is None:
+            return Actor(text=mention.text, name=mention.name, country=mention.country,
+                         sector=mention.sector, code=mention.code, start=mention.start_char,
+                         end=mention.end_char)
+        return Actor(text=span.text, name=mention.name, country=mention.country,
+                     sector=mention.sector, code=mention.code, start=span.start_char,
+                     end=span.end_char)
 
     def resolve(self, text: str, *, date: str | None = None) -> Actor:
         doc = self.nlp(text)

@@ -9,7 +9,6 @@ from negation, modality, control verbs and reported speech. It returns token-lev
 
 from __future__ import annotations
 
-import functools
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -2151,21 +2150,12 @@ def _governing_trigger(verb: Token, verb_hits: dict[int, Pattern]) -> Token | No
 
 def _confidence(source: Mention | None, target: Mention | None, pat: Pattern, *,
                 nominal: bool) -> float:
-    return _confidence_of(source is not None and bool(source.code),
-                          target is not None and bool(target.code), bool(pat.specificity),
-                          nominal)
-
-
-@functools.cache
-def _confidence_of(source: bool, target: bool, specific: bool, nominal: bool) -> float:
-    """The confidence of an event with a coded source, a coded target, a specific pattern, a
-    noun trigger (16 values, each worked out once)."""
     conf = 0.4
-    if source:
+    if source is not None and source.code:
         conf += 0.25
-    if target:
+    if target is not None and target.code:
         conf += 0.2
-    if specific:
+    if pat.specificity:
         conf += 0.1
     if nominal:
         conf -= 0.1

@@ -94,14 +94,14 @@ class CueLexicon:
             known_forms.clear()
         out = []
         for i, lemma, orth in zip(at, lemmas, orths, strict=True):
-            cue = known_lemmas.get(lemma)  # "" for none
+            # (verb_lemma's two tests, each answer kept by hash; "" for none)
+            cue = known_lemmas.get(lemma)
             if cue is None:
-                low = strings[lemma].lower()
-                cue = known_lemmas[lemma] = low if low in self.verbs else ""
+                cue = known_lemmas[lemma] = self._by_lemma(strings[lemma]) or ""
             if not cue:  # a token's lower_ is its text in lower case
                 cue = known_forms.get(orth)
                 if cue is None:
-                    cue = known_forms[orth] = self._forms.get(strings[orth].lower(), "")
+                    cue = known_forms[orth] = self._by_form(strings[orth].lower()) or ""
             if cue:
                 out.append((i, cue))
         return out
@@ -122,11 +122,14 @@ class CueLexicon:
 
     def verb_lemma(self, tok: Token) -> str | None:
         """The cue verb a token is, also where the lemmatizer errs ('hoped' → 'hop')."""
-        lemma = tok.lemma_.lower()
-        return lemma if lemma in self.verbs else self._forms.get(tok.lower_)
+        return self._by_lemma(tok.lemma_) or self._by_form(tok.lower_)
 
-    def is_cue_verb(self, lemma: str) -> bool:
-        return lemma in self.verbs
+    def _by_lemma(self, lemma: str) -> str | None:
+        low = lemma.lower()
+        return low if low in self.verbs else None
+
+    def _by_form(self, lower: str) -> str | None:
+        return self._forms.get(lower)
 
     @classmethod
     def load(cls) -> CueLexicon:
@@ -171,13 +174,7 @@ def _marks(text: str) -> list[tuple[int, int, str]]:
     """(position, width, closing mark) of every quote mark; two apostrophes ('') are a mark in
     wire copy that lacks double quotes, opening and closing alike."""
     if "''" not in text:  # (most texts: each mark found with str.find, four times faster)
-        at = []
-        for ch in _MARK_CHARS:
-            k = text.find(ch)
-            while k >= 0:
-                at.append(k)
-                k = text.find(ch, k + 1)
-        at.sort()
+        at = sorted(k for ch in _MARK_CHARS for k in _positions(text, ch))
         return [(k, 1, OPEN_MARKS.get(text[k], text[k])) for k in at]
     return [(m.start(), 2, "''") if m.group() == "''"
             else (m.start(), 1, OPEN_MARKS.get(m.group(), m.group()))
@@ -672,14 +669,18 @@ def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -
     return True
 
 
+def _positions(text: str, ch: str) -> Iterator[int]:
+    """Where the character ``ch`` is in ``text``, in order."""
+    k = text.find(ch)
+    while k >= 0:
+        yield k
+        k = text.find(ch, k + 1)
+
+
 def _line_breaks(text: str, starts: np.ndarray) -> list[int]:
     """The indices of the tokens holding a line break, in order, from the tokens' ``starts`` (a
     line break is always in a whitespace token: spaCy keeps only a space after a word)."""
-    at = []
-    k = text.find("\n")
-    while k >= 0:
-        at.append(k)
-        k = text.find("\n", k + 1)
+    at = list(_positions(text, "\n"))
     out: list[int] = []
     for i in (np.searchsorted(starts, at, side="right") - 1).tolist():
         if not out or out[-1] != i:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from spacy.attrs import ENT_TYPE, IDX, LEMMA, LOWER, ORTH, POS, TAG
 
 from dyad.parsed import Parsed, parsed
 
@@ -30,6 +31,13 @@ def _check(doc):
     assert p.head == [t.head.i for t in doc]
     assert p.idx == [t.idx for t in doc]
     assert [(s.start, s.end) for s in p.sents] == [(s.start, s.end) for s in doc.sents]
+    assert p.words(LEMMA) == [t.lemma_ for t in doc]
+    assert p.words(LOWER) == [t.lower_ for t in doc]
+    assert p.words(ORTH) == [t.text for t in doc]
+    assert p.words(TAG) == [t.tag_ for t in doc]
+    assert p.words(ENT_TYPE) == [t.ent_type_ for t in doc]
+    for attr in (POS, LEMMA, IDX):
+        assert p.array(attr).tolist() == doc.to_array(attr).tolist()
 
 
 def test_every_column_is_spacys_value(docs):
@@ -51,6 +59,8 @@ def test_the_last_docs_columns_are_shared(docs):
     first = parsed(docs[0])
     assert parsed(docs[0]) is first
     assert first.dep is first.dep  # each column is built once
+    assert first.array(POS) is first.array(POS)
+    assert first.words(LEMMA) is first.words(LEMMA)
     other = parsed(docs[1])
     assert other is not first and other.doc is docs[1]
     assert parsed(docs[0]) is not first  # only the last Doc is kept

@@ -90,6 +90,18 @@ def test_timex_event_takes_governing_date_else_publication(nlp):
     assert (other.value, other.text) == ("2015-10-20", None)
 
 
+def test_timex_event_date_reads_the_sentence_given_as_it_finds_it(nlp):
+    doc = nlp("Border guards detained four smugglers on Friday. The governor praised them.")
+    times = find_times(doc, pub_date="2016-03-09")
+    sents = list(doc.sents)
+    for word, sent, value in (("detained", sents[0], "2016-03-04"),
+                              ("praised", sents[1], "2016-03-09")):
+        i = next(t.i for t in doc if t.text == word)
+        given = event_date(doc, i, times, pub_date="2016-03-09", sent=sent)
+        assert given == event_date(doc, i, times, pub_date="2016-03-09")
+        assert given.value == value
+
+
 def test_timex_old_events_are_historical(nlp):
     doc = nlp("Iraq invaded Kuwait in 1990.")
     times = find_times(doc, pub_date="2015-10-20")

@@ -126,7 +126,7 @@ class Coder:
         events = [self._event(doc, article_id, n, ev, sents, times, places, date,
                               story_country, by_tok)
                   for n, ev in enumerate(raw_events, start=1)]
-        quotes = [self._quote(doc, text, q, mentions, events)
+        quotes = [self._quote(doc, text, q, by_tok, events)
                   for q in find_quotes(doc, cues=self.cues, text=text, sents=sents)
                   if not furniture.inside(doc[q.content_start].idx, web)]
         return CodedArticle(
@@ -182,7 +182,7 @@ class Coder:
             goldstein=ev.pattern.goldstein,
             source=source, target=target,
             status=ev.status,
-            date=event_date(doc, ev.trigger, times, pub_date=date),
+            date=event_date(doc, ev.trigger, times, pub_date=date, sent=sent),
             place=place,
             trigger=trig,
             sentence=SentenceRef(ev.sentence, sent.start_char, sent.end_char),
@@ -245,11 +245,12 @@ class Coder:
             return self.actors.to_actor(mention, span)
         return Actor(text=span.text, start=span.start_char, end=span.end_char)
 
-    def _quote(self, doc: Doc, text: str, q: QuoteSpan, mentions: Sequence[Mention],
+    def _quote(self, doc: Doc, text: str, q: QuoteSpan, by_tok: dict[int, Mention],
                events: Sequence[Event]) -> Quote:
+        """``by_tok`` maps each word of a mention to it (mentions do not overlap)."""
         speaker: Actor | None = None
         if q.speaker_head is not None:
-            mention = next((m for m in mentions if m.start <= q.speaker_head < m.end), None)
+            mention = by_tok.get(q.speaker_head)
             if mention is not None:
                 speaker = self.actors.to_actor(mention)
             elif q.speaker_start is not None and q.speaker_end is not None:

@@ -182,14 +182,16 @@ def _trim(words: _Words) -> int:
 
 
 def event_date(doc: Doc, trigger_i: int, times: Sequence[TimeMention], *,
-               pub_date: str | None) -> EventDate | None:
-    """The date of the time expression that governs the trigger's clause, else publication."""
-    trigger, sent = None, None  # read only once a dated expression is there to try
+               pub_date: str | None, sent: Span | None = None) -> EventDate | None:
+    """The date of the time expression that governs the trigger's clause, else publication;
+    ``sent`` is the trigger's sentence when the caller has it (``Token.sent`` seeks it)."""
+    trigger = None  # read only once a dated expression is there to try
     for tm in times:
         if tm.expr.kind != "date" or tm.expr.value is None:
             continue
-        if trigger is None or sent is None:
+        if trigger is None:
             trigger = doc[trigger_i]
+        if sent is None:
             sent = trigger.sent
         if not (sent.start <= tm.start < sent.end):
             continue

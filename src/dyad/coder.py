@@ -17,6 +17,7 @@ from dyad.errors import InputError, ModelError
 from dyad.events import EventExtractor, RawEvent
 from dyad.lexicon import Lexicon
 from dyad.model import load_model
+from dyad.parsed import parsed
 from dyad.places import Geocoder, event_place
 from dyad.pubdate import normalize_pub_date
 from dyad.quotes import CueLexicon, QuoteSpan, find_quotes
@@ -201,8 +202,10 @@ class Coder:
         head = tok_i if tok_i is not None else (mention.head if mention is not None else None)
         if head is None:
             return None
-        tok = doc[head]
-        if tok.pos_ == "PRON" or tok.tag_ in ("WDT", "WP"):
+        p = parsed(doc)  # the Doc's columns, shared with the finders (doc[i] makes a Token)
+        pos, dep = p.pos, p.dep
+        tok = p.toks[head]
+        if pos[head] == "PRON" or tok.tag_ in ("WDT", "WP"):
             if (tok.tag_ in ("WDT", "WP") or tok.lower_ in ("that", "which", "who", "whom")) \
                     and tok.head.dep_ == "relcl":
                 head = tok.head.head.i  # "the group, which attacked", "refugees, whom the
@@ -224,17 +227,16 @@ class Coder:
         # "U.S. calls for a ceasefire", "the JIA demand for the sacking of ...": so is an act
         # its modifier codes
         owned = mention is not None and by_tok is not None and head not in by_tok and \
-            (doc[head].pos_ == "NOUN" or
-             doc[head].pos_ == "VERB" and doc[head].dep_ in _NOMINAL_DEPS) and \
-            doc[mention.head].head.i == head and \
-            (doc[mention.head].dep_ == "poss" or
-             doc[mention.head].dep_ in ("compound", "amod", "nmod") and
-             doc[head].lemma_.lower() in self.lexicon.nouns)
-        if mention is not None and doc[head].pos_ in ("AUX", "VERB") \
+            (pos[head] == "NOUN" or pos[head] == "VERB" and dep[head] in _NOMINAL_DEPS) and \
+            p.head[mention.head] == head and \
+            (dep[mention.head] == "poss" or
+             dep[mention.head] in ("compound", "amod", "nmod") and
+             p.toks[head].lemma_.lower() in self.lexicon.nouns)
+        if mention is not None and pos[head] in ("AUX", "VERB") \
                 and mention.start <= head < mention.end:
             span = doc[mention.start:mention.end]  # a name the parser read as a verb ("IS")
         else:
-            span = _noun_phrase(doc[head], content=not owned)
+            span = _noun_phrase(p.toks[head], content=not owned)
             if mention is not None and mention.start <= head < mention.end and \
                     (mention.start < span.start or mention.end > span.end):
                 # "Hezb-e-Islami", "Omar al-Bashir": a name the parser broke up is written

@@ -115,10 +115,13 @@ class Coder:
         text = article.text if article is not None else doc.text
         web = furniture.spans(text) if web is None else web
         text = furniture.blank(text, web)
-        sents, ents = list(doc.sents), doc.ents  # spaCy builds both anew on every read
+        # spaCy builds the sentences and entities anew on every read: one read, for every finder
+        p = parsed(doc)
+        sents, ents = p.sents, doc.ents
         mentions = self.actors.find(doc, date=date, sents=sents, ents=ents)
+        idx = p.idx
         raw_events = [ev for ev in self.extractor.extract(doc, mentions, sents)
-                      if not furniture.inside(doc[ev.trigger].idx, web)]
+                      if not furniture.inside(idx[ev.trigger], web)]
         times = find_times(doc, pub_date=date, ents=ents)
         story_countries = {m.country for m in mentions if m.country and len(m.country) == 3}
         places = self.geocoder.find_places(doc, story_countries=story_countries, ents=ents)
@@ -129,7 +132,7 @@ class Coder:
                   for n, ev in enumerate(raw_events, start=1)]
         quotes = [self._quote(doc, text, q, by_tok, events)
                   for q in find_quotes(doc, cues=self.cues, text=text, sents=sents)
-                  if not furniture.inside(doc[q.content_start].idx, web)]
+                  if not furniture.inside(idx[q.content_start], web)]
         return CodedArticle(
             id=article_id, date=date,
             outlet=article.outlet if article else None,

@@ -246,19 +246,6 @@ def test_actors_a_title_met_before_the_person_it_names_is_that_person(coder):
     assert first.name != "Amina Okoro"
 
 
-def test_actors_numbering_a_mention_keeps_every_other_field():
-    import dataclasses
-
-    from dyad.actors import Mention, _numbered
-    # every field set away from its default, so a field the copy forgets shows
-    values = {f.name: (f"v{n}" if f.type in ("str", "str | None") else
-                       True if f.type == "bool" else n + 100)
-              for n, f in enumerate(dataclasses.fields(Mention))}
-    m = Mention(**values)
-    assert _numbered(m, 7) == dataclasses.replace(m, entity=7)
-    assert _numbered(m, 7) != m
-
-
 def test_actors_respanning_a_mention_keeps_every_other_field():
     import dataclasses
 
@@ -403,3 +390,69 @@ def test_actors_placing_an_actor_in_the_storys_country_keeps_every_other_field(n
                   start=0, end=6)
     placed = _placed(doc, m, 0, actor, None, "KEN", {})
     assert placed == dataclasses.replace(actor, country="KEN", code="KENCOP")
+
+
+PHRASES = ["Iraqi Prime Minister Haider al-Abadi said on Tuesday he would welcome Russian strikes.",
+           "The leaders of the two rival factions, and their 3,000 armed supporters, met in Aden "
+           "with the U.N. envoy's deputy.",
+           "A very large, well-armed and deeply divided rebel force of about 400 men attacked."]
+
+
+def _news(nlp, shared, n):
+    import gzip
+    import json
+
+    with gzip.open(shared / "data" / "news" / "allsides-10k.jsonl.gz", "rt") as fh:
+        texts = [json.loads(next(fh))["text"] for _ in range(n)]
+    return list(nlp.pipe(texts))
+
+
+def test_actors_phrase_start_is_the_left_edge_of_the_phrase_dependents(nlp, shared):
+    """The column walk against spaCy's Tokens, on real parses too (non-projective trees)."""
+    from dyad.actors import PHRASE_DEPS, _phrase_start
+    from dyad.parsed import Parsed
+
+    for doc in [nlp(t) for t in PHRASES] + _news(nlp, shared, 6):
+        p = Parsed(doc)
+        for tok in doc:
+            want = min([c.left_edge.i for c in tok.lefts if c.dep_ in PHRASE_DEPS],
+                       default=tok.i)
+            assert _phrase_start(p, tok.i, tok.left_edge.i) == min(want, tok.i), tok
+
+
+def test_actors_skipping_plain_nouns_changes_no_mention_in_the_news(coder, shared):
+    resolver = coder.actors
+    for doc in _news(coder.nlp, shared, 12):
+        fast = resolver.find(doc, date="2019-05-01")
+        resolver.skip_plain_nouns = False
+        try:
+            slow = resolver.find(doc, date="2019-05-01")
+        finally:
+            resolver.skip_plain_nouns = True
+        assert fast == slow
+
+
+def test_actors_mentions_are_fresh_and_say_their_words(coder, shared):
+    """``find`` numbers its mentions in place: each must be its own object, and a second read
+    of the same Doc finds the same; ``_mention`` builds them positionally."""
+    resolver = coder.actors
+    for doc in [coder.nlp(t) for t in PHRASES] + _news(coder.nlp, shared, 6):
+        mentions = resolver.find(doc, date="2019-05-01")
+        assert len({id(m) for m in mentions}) == len(mentions)
+        assert resolver.find(doc, date="2019-05-01") == mentions
+        for m in mentions:
+            span = doc[m.start:m.end]
+            assert (m.text, m.start_char, m.end_char) == (span.text, span.start_char,
+                                                           span.end_char)
+            assert m.start <= m.head < m.end
+
+
+def test_actors_a_mention_is_built_with_every_field_in_its_place(nlp):
+    from dyad.actors import Mention, _mention
+    from dyad.parsed import Parsed
+
+    p = Parsed(nlp("The Kenyan troops crossed."))
+    assert _mention(p, 1, 3, 2, "Kenya", "KEN", "MIL", "sector") == Mention(
+        start=1, end=3, start_char=4, end_char=17, text="Kenyan troops", name="Kenya",
+        country="KEN", sector="MIL", code="KENMIL", kind="sector", entity=-1, head=2,
+        plural=True, placeless=False)

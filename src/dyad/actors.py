@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import numpy as np
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.symbols import NOUN, PRON, PROPN
 
 from dyad.countries import country_table, name_index
@@ -31,6 +30,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from spacy.language import Language
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
 INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
@@ -52,6 +52,29 @@ BEYOND_COUNTRIES = frozenset({"world", "international", "global", "western", "mu
                               "transnational"})
 SHORT_ACRONYM_POS = frozenset({"PROPN", "NOUN"})
 _CITY_ENTS = frozenset({"GPE", "LOC", "NORP"})  # entity types a city's name may carry
+_MAX_WORDS = 1_000_000  # _ByHash forgets them all past this (a long run's words keep coming)
+
+
+class _ByHash(dict[int, bool]):
+    """A test of a word, kept by the word's hash (``Doc.to_array(LEMMA)``...) across Docs: a
+    hash is the same in every vocabulary, and a dict read costs a fifth of ``token.lemma_``.
+    ``store`` is the StringStore of the Doc being read, where a hash first met is looked up."""
+
+    def __init__(self, test: Callable[[str], bool], store: StringStore) -> None:
+        super().__init__()
+        self.test = test
+        self.store = store
+
+    def __missing__(self, key: int) -> bool:
+        value = self[key] = self.test(self.store[key])
+        return value
+
+    def of(self, store: StringStore) -> _ByHash:
+        """Ready to read a Doc of ``store``'s vocabulary."""
+        self.store = store
+        if len(self) > _MAX_WORDS:
+            self.clear()
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +99,9 @@ class Mention:
     """One mention of an actor in a Doc (token indices; end exclusive). Treat it as frozen:
     change one with ``dataclasses.replace``. It is not declared frozen because a frozen
     dataclass sets each field through ``object.__setattr__``, which made building a
-    mention several times slower (every noun phrase of a story makes one)."""
+    mention several times slower (every noun phrase of a story makes one); and the last
+    steps of ``ActorResolver.find`` change the mentions it has just made, before anyone else
+    holds them, in place (a copy of each cost a tenth of the resolver's time)."""
 
     start: int
     end: int
@@ -333,6 +358,15 @@ class ActorResolver:
         # or as written), with no known name in its phrase, no person and no place the model
         # found, is no actor (most nouns: read no further); keep in step with _phrase
         self._sector_heads = frozenset(k.rsplit(" ", 1)[-1] for k in self.kb.sectors)
+        heads = self._sector_heads
+        strings = nlp.vocab.strings  # the hashes of a few labels and words, to test arrays
+        self._head_forms = frozenset(strings[w] for w in heads)  # LOWER in _sector_heads
+        self._head_lemmas = _ByHash(lambda lemma: lemma.lower() in heads, strings)
+        self._actor_lemmas = _ByHash(  # sector nouns of no civilians ("police", not "child")
+            lambda lemma: self.kb.sectors.get(lemma.lower(), ("CVL",))[0] != "CVL", strings)
+        self._compound, self._flat = strings["compound"], strings["flat"]
+        self._personal = frozenset(strings[w] for w in
+                                   PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS)
         self.skip_plain_nouns = True  # False reads every noun (the tests check both agree)
 
     # -- finding ------------------------------------------------------------------------------
@@ -361,35 +395,44 @@ class ActorResolver:
                     person_at[i] = True
         story = _Story(people={})
         mentions: list[Mention] = []
-        kb_before = [0] * (len(doc) + 1)  # known-name tokens before each token
-        for i, hit in enumerate(kb_at):
-            kb_before[i + 1] = kb_before[i] + (hit is not None)
-        strings = doc.vocab.strings
-        arr = doc.to_array([POS, DEP]).reshape(-1, 2)
-        pos_of, dep_of = arr[:, 0], arr[:, 1]
-        at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) &
-              (dep_of != strings["compound"]) & (dep_of != strings["flat"])).nonzero()[0]
+        # known-name tokens before each token
+        kb_before = list(itertools.accumulate([hit is not None for hit in kb_at], initial=0))
+        pos_of, dep_of = p.array(POS), p.array(DEP)
+        compound = dep_of == self._compound
+        at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) & ~compound &
+              (dep_of != self._flat)).nonzero()[0].tolist()
         toks = p.toks
+        head_lemmas = self._head_lemmas.of(doc.vocab.strings)
+        actor_lemmas = self._actor_lemmas.of(doc.vocab.strings)
+        lemma_of, lower_of = p.array(LEMMA), p.array(LOWER)
         # a sector noun modifying a noun that names no actor is an actor of its own: "the
         # Afghan government offer", "a police station" (not "government forces": those are
         # the forces; not "child abductions": civilians so named are what the act is done to)
-        modifiers = [i for i in ((pos_of == NOUN) & (dep_of == strings["compound"])
-                                 ).nonzero()[0].tolist()
-                     if self.kb.sectors.get(toks[i].lemma_.lower(), ("CVL",))[0] != "CVL"
+        nouns = (compound & (pos_of == NOUN)).nonzero()[0]
+        modifiers = [i for i, lemma in zip(nouns.tolist(), lemma_of[nouns].tolist(), strict=True)
+                     if actor_lemmas[lemma]
                      and self._plain_noun(p, p.head[i], kb_at, person_at)]
-        if modifiers:
-            at = np.union1d(at, np.asarray(modifiers, dtype=at.dtype))
-        heads = self._sector_heads
-        for i, pos in zip(at.tolist(), pos_of[at].tolist(), strict=True):
-            tok = toks[i]
-            # most nouns name no actor: the cheap tests first, the left edge (a new Token) last
-            if self.skip_plain_nouns and pos != PRON and kb_at[i] is None \
-                    and not person_at[i] \
-                    and tok.lemma_.lower() not in heads and tok.lower_ not in heads \
-                    and not (pos == PROPN and tok.ent_type_ in _CITY_ENTS) \
-                    and kb_before[i] == kb_before[tok.left_edge.i]:
-                continue
-            mentions.extend(self._phrase(p, tok, kb_at, person_at, story, date, sent_of))
+        if modifiers:  # no compound is in ``at``: the two never share a token
+            at = sorted(at + modifiers)
+        head_forms = self._head_forms
+        first = [sent.start for sent in sents]
+        for i, pos, lemma, lower in zip(at, pos_of[at].tolist(), lemma_of[at].tolist(),
+                                        lower_of[at].tolist(), strict=True):
+            # most nouns name no actor: the cheap tests first (list reads and the strings of
+            # the word's hashes, kept from earlier Docs), the left edge (a new Token) last,
+            # and only where a known name comes before the noun in its sentence (a phrase
+            # never starts before its sentence)
+            if self.skip_plain_nouns:
+                if pos == PRON:
+                    if lower not in self._personal:
+                        continue  # "that", "I", "who": _pronoun binds none of them
+                elif kb_at[i] is None and not person_at[i] \
+                        and not head_lemmas[lemma] and lower not in head_forms \
+                        and not (pos == PROPN and toks[i].ent_type_ in _CITY_ENTS) \
+                        and (kb_before[i] == kb_before[first[sent_of[i]]] or
+                             kb_before[i] == kb_before[toks[i].left_edge.i]):
+                    continue
+            mentions.extend(self._phrase(p, toks[i], kb_at, person_at, story, date, sent_of))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         for s, e in spans:
             hit = kb_at[s]
@@ -415,15 +458,11 @@ class ActorResolver:
         h = head.i
         if p.pos[h] == "PRON":
             return self._pronoun(p, head, story, sent_of)
-        start = h
-        for c in head.lefts:
-            if c.dep_ in PHRASE_DEPS:
-                start = min(start, c.left_edge.i)
-        dep = p.dep
+        left = head.left_edge.i  # the head's left dependents are among the words from here
+        start = _phrase_start(p, h, left)
+        dep, up = p.dep, p.head
         while start < h and dep[start] in ("det", "punct", "case", "cc"):
             start += 1
-        # the sector noun ends the phrase: its last few words are all that is read
-        words = p.toks[max(start, h + 1 - self.kb.max_sector_words):h + 1]
         hit = kb_at[h]
         # (a) the head is itself a known name
         if hit is not None:
@@ -448,7 +487,13 @@ class ActorResolver:
                 story.last_thing, story.last_thing_sent = m, sent_of[h]
             return [m]
         # (b) the head is a sector noun ("Iraqi troops", "the Syrian government")
-        sector = self.kb.sector_of([t.lemma_.lower() for t in words], [t.lower_ for t in words])
+        sector = None
+        if self._head_lemmas[head.lemma] or head.lower in self._head_forms:
+            # (most nouns end no sector noun: only these read their words) the sector noun
+            # ends the phrase: its last few words are all that is read
+            words = p.toks[max(start, h + 1 - self.kb.max_sector_words):h + 1]
+            sector = self.kb.sector_of([t.lemma_.lower() for t in words],
+                                       [t.lower_ for t in words])
         if sector is not None and (p.pos[h] == "NOUN" or not person_at[h]):
             sec, is_person, n_words = sector
             country_hit = _nearest_country(kb_at, start, h) or _of_country(head, kb_at)
@@ -457,8 +502,9 @@ class ActorResolver:
                 s = country_hit[1]
             if country_hit is None and is_person:
                 bound = _bind_title(story, sec)
-                if bound is not None and any(t.dep_ == "det" and t.lower_ == "the"
-                                             for t in head.lefts):
+                if bound is not None and any(up[j] == h and dep[j] == "det" and
+                                             p.toks[j].lower_ == "the"
+                                             for j in range(left, h)):
                     return [dataclasses.replace(bound, start=s, end=h + 1,
                                                 start_char=p.idx[s],
                                                 end_char=head.idx + len(head),
@@ -471,8 +517,9 @@ class ActorResolver:
             name = country_hit[0].name if country_hit else None
             m = _mention(p, s, h + 1, h, name, country, sec,
                          "title" if is_person else "sector")
-            if country is None and any(c.dep_ in ("amod", "compound") and
-                                       c.lemma_.lower() in BEYOND_COUNTRIES for c in head.lefts):
+            if country is None and any(up[j] == h and dep[j] in ("amod", "compound") and
+                                       p.toks[j].lemma_.lower() in BEYOND_COUNTRIES
+                                       for j in range(left, h)):
                 m = dataclasses.replace(m, placeless=True)
             story.by_head[h] = m
             if not is_person:
@@ -676,11 +723,13 @@ class ActorResolver:
 
 def _mention(p: Parsed, start: int, end: int, head: int, name: str | None, country: str | None,
              sector: str | None, kind: str) -> Mention:
-    last = p.toks[end - 1]
-    return Mention(start=start, end=end, start_char=p.idx[start],
-                   end_char=last.idx + len(last), text=_text(p, start, end), name=name,
-                   country=country, sector=sector, code=join_code(country, sector), kind=kind,
-                   entity=-1, head=head, plural=p.toks[head].tag_ in ("NNS", "NNPS"))
+    text = _text(p, start, end)
+    start_char = p.idx[start]
+    # the fields in order (keywords cost more, and every phrase of a story makes one); the
+    # text runs from the first word's first character to the last word's last
+    return Mention(start, end, start_char, start_char + len(text), text, name, country, sector,
+                   join_code(country, sector), kind, -1, head,
+                   p.toks[head].tag_ in ("NNS", "NNPS"))
 
 
 def _text(p: Parsed, start: int, end: int) -> str:
@@ -700,8 +749,8 @@ def _plausible(p: Parsed, start: int, end: int, entry: Entry, sent: Span,
     if end - start == 1 and word.isupper() and len(word) <= 3:
         # in mixed-case text an all-caps word is an acronym; in all-caps text it may be a verb
         loud = None if shouting is None else shouting.get(sent.start)
-        if loud is None:
-            letters = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+        if loud is None:  # (the Doc's tokens: iterating the Span makes new ones)
+            letters = [t.text for t in p.toks[sent.start:sent.end] if t.is_alpha and len(t) > 3]
             loud = bool(letters) and sum(w.isupper() for w in letters) > len(letters) / 2
             if shouting is not None:
                 shouting[sent.start] = loud
@@ -750,6 +799,21 @@ def _sentence_index(doc: Doc, sents: Sequence[Span] | None = None) -> list[int]:
     for n, sent in enumerate(doc.sents if sents is None else sents):
         index[sent.start:sent.end] = [n] * (sent.end - sent.start)
     return index
+
+
+def _phrase_start(p: Parsed, h: int, left: int) -> int:
+    """``min(c.left_edge.i for c in doc[h].lefts if c.dep_ in PHRASE_DEPS)``, or ``h`` where
+    there is none, from the head and dep columns (``left`` is the head's left edge): the first
+    word from the left edge on that hangs from such a dependent. Most phrases are a word or
+    two, and spaCy makes a new Token for each left dependent and each of their left edges."""
+    up, dep = p.head, p.dep
+    for j in range(left, h):
+        node = j
+        while up[node] != h and up[node] != node:  # up to the head's child (or the root)
+            node = up[node]
+        if up[node] == h and node < h and dep[node] in PHRASE_DEPS:
+            return j
+    return h
 
 
 def _has_kb_left(kb_at: list, start: int, h_start: int) -> bool:
@@ -826,24 +890,20 @@ def _bind_title(story: _Story, sector: str) -> Mention | None:
 
 def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
     """A titled person with no country takes the story's most-mentioned country. Unnamed
-    groups ("rebels") are left alone: a country nearby is as often their enemy's."""
-    def top(ms: Sequence[Mention]) -> str | None:
-        counts = Counter(m.country for m in ms if m.country and m.country not in INTERNATIONAL
-                         and m.kind not in ("person", "pronoun"))
-        return counts.most_common(1)[0][0] if counts else None
-
-    story_top = top(mentions)
-    if story_top is None:
+    groups ("rebels") are left alone: a country nearby is as often their enemy's. The
+    mentions are ``find``'s own, made for this story: they are changed in place."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.country and m.country not in INTERNATIONAL and m.kind not in ("person", "pronoun"):
+            counts[m.country] = counts.get(m.country, 0) + 1
+    if not counts:
         return mentions
-    out: list[Mention] = []
+    story_top = max(counts, key=counts.__getitem__)  # of equals the first, as most_common
     for m in mentions:
         if m.country is None and m.sector and m.sector not in INTERNATIONAL and \
                 m.kind in ("person", "title") and not m.plural and not m.placeless:
-            country = story_top
-            if country is not None:
-                m = dataclasses.replace(m, country=country, code=join_code(country, m.sector))
-        out.append(m)
-    return out
+            m.country, m.code = story_top, join_code(story_top, m.sector)
+    return mentions
 
 
 def _bind_forward(p: Parsed, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
@@ -864,6 +924,9 @@ def _bind_forward(p: Parsed, mentions: list[Mention], sent_of: list[int]) -> lis
 
 
 def _with_entities(mentions: list[Mention]) -> list[Mention]:
+    """The mentions in text order, none overlapping, each numbered by the entity (name and
+    code) it stands for. They are ``find``'s own, made for this story, each in the list
+    once: each is numbered in place."""
     ids: dict[tuple[str | None, str | None], int] = {}
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
@@ -873,7 +936,8 @@ def _with_entities(mentions: list[Mention]) -> list[Mention]:
         if m.code is None:
             out.append(m)
             continue
-        out.append(_numbered(m, ids.setdefault(key, len(ids))))
+        m.entity = ids.setdefault(key, len(ids))
+        out.append(m)
     return out
 
 
@@ -883,13 +947,6 @@ def _respan(m: Mention, start: int, end: int, start_char: int, end_char: int, te
     ("he" for Dunford); a test checks that it keeps every other field."""
     return Mention(start, end, start_char, end_char, text, m.name, m.country, m.sector, m.code,
                    kind, m.entity, head, m.plural, m.placeless)
-
-
-def _numbered(m: Mention, entity: int) -> Mention:
-    """``dataclasses.replace(m, entity=entity)``, at a third of its cost (every mention of a
-    story passes here); a test checks that it keeps every other field."""
-    return Mention(m.start, m.end, m.start_char, m.end_char, m.text, m.name, m.country,
-                   m.sector, m.code, m.kind, entity, m.head, m.plural, m.placeless)
 
 
 __all__ = ["ActorKB", "ActorResolver", "Entry", "Mention", "join_code"]

@@ -456,3 +456,78 @@ def test_actors_a_mention_is_built_with_every_field_in_its_place(nlp):
         start=1, end=3, start_char=4, end_char=17, text="Kenyan troops", name="Kenya",
         country="KEN", sector="MIL", code="KENMIL", kind="sector", entity=-1, head=2,
         plural=True, placeless=False)
+
+
+def _of_country_by_tokens(head, kb_at):
+    """``_of_country`` as it read spaCy's Tokens, to check the column walk against."""
+    from dyad.actors import INTERNATIONAL, NOT_PLACES, _city_entry
+
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "near"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if c.lower_ == "near" and (kb_at[pobj.i] is None or
+                                       kb_at[pobj.i][0].kind not in ("country", "region")):
+                continue
+            if kb_at[pobj.i] is not None:
+                entry = kb_at[pobj.i][0]
+                if entry.country and (entry.kind in ("country", "capital", "metonym") or
+                                      entry.kind == "org" and entry.country in INTERNATIONAL):
+                    return entry, head.i
+            elif pobj.pos_ == "PROPN" and pobj.ent_type_ not in NOT_PLACES:
+                city = _city_entry(pobj.text)
+                if city is not None:
+                    return city, head.i
+    for c in head.lefts:
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ == "GPE") and \
+                c.text[:1].isupper() and c.ent_type_ not in NOT_PLACES and \
+                kb_at[c.i] is None:
+            city = _city_entry(c.text)
+            if city is not None:
+                return city, c.i
+    return None
+
+
+def test_actors_the_country_of_a_phrase_read_off_the_columns(coder, shared):
+    from dyad.actors import _of_country
+    from dyad.parsed import Parsed
+
+    resolver = coder.actors
+    texts = ["Police in Istanbul and the government of Iraq met observers from the OSCE.",
+             "Mosul residents fled villages near Macedonia and an embassy near the river.",
+             "Officials from the Syrian city of Aleppo and Aden port workers spoke."]
+    found = 0
+    for doc in [coder.nlp(t) for t in texts] + _news(coder.nlp, shared, 8):
+        p = Parsed(doc)
+        kb_at = [None] * len(doc)
+        for _, s, e in resolver.matcher(doc):
+            entry = resolver.kb.lookup(doc[s:e].text)
+            if entry is not None:
+                kb_at[s:e] = [(entry, s, e)] * (e - s)
+        for tok in doc:
+            want = _of_country_by_tokens(tok, kb_at)
+            assert _of_country(p, tok.i, tok.left_edge.i, kb_at) == want, tok
+            found += want is not None
+    assert found >= 10
+
+
+def test_actors_a_sector_noun_is_read_over_as_many_words_as_the_longest_it_ends(coder, shared):
+    """_phrase reads a sector over the last few words only, as many as the longest sector
+    noun ending in the head's lemma or form: the same as over the most any has."""
+    resolver, kb = coder.actors, coder.actors.kb
+    texts = ["The human rights group and the security forces met the Red Cross aid workers.",
+             "Riot police, border guards and the armed forces of the republic marched."]
+    hits = 0
+    for doc in [coder.nlp(t) for t in texts] + _news(coder.nlp, shared, 6):
+        resolver.find(doc)  # (ready to read this Doc's hashes)
+        for tok in doc:
+            words = doc[max(0, tok.i + 1 - kb.max_sector_words):tok.i + 1]
+            full = kb.sector_of([t.lemma_.lower() for t in words], [t.lower_ for t in words])
+            ends = max(resolver._head_lemmas[tok.lemma], resolver._head_forms.get(tok.lower, 0))
+            words = doc[max(0, tok.i + 1 - ends):tok.i + 1]
+            short = kb.sector_of([t.lemma_.lower() for t in words],
+                                 [t.lower_ for t in words]) if ends else None
+            assert short == full, tok
+            hits += full is not None and full[2] > 1
+    assert hits >= 3

@@ -15,9 +15,10 @@ import functools
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PRON, PROPN
 
 from dyad.countries import country_table, name_index
@@ -52,24 +53,26 @@ BEYOND_COUNTRIES = frozenset({"world", "international", "global", "western", "mu
                               "transnational"})
 SHORT_ACRONYM_POS = frozenset({"PROPN", "NOUN"})
 _CITY_ENTS = frozenset({"GPE", "LOC", "NORP"})  # entity types a city's name may carry
+_PLURAL_TAGS = frozenset({get_string_id("NNS"), get_string_id("NNPS")})  # Token.tag, not tag_
+_V = TypeVar("_V")
 _MAX_WORDS = 1_000_000  # _ByHash forgets them all past this (a long run's words keep coming)
 
 
-class _ByHash(dict[int, bool]):
+class _ByHash(dict[int, _V]):
     """A test of a word, kept by the word's hash (``Doc.to_array(LEMMA)``...) across Docs: a
     hash is the same in every vocabulary, and a dict read costs a fifth of ``token.lemma_``.
     ``store`` is the StringStore of the Doc being read, where a hash first met is looked up."""
 
-    def __init__(self, test: Callable[[str], bool], store: StringStore) -> None:
+    def __init__(self, test: Callable[[str], _V], store: StringStore) -> None:
         super().__init__()
         self.test = test
         self.store = store
 
-    def __missing__(self, key: int) -> bool:
+    def __missing__(self, key: int) -> _V:
         value = self[key] = self.test(self.store[key])
         return value
 
-    def of(self, store: StringStore) -> _ByHash:
+    def of(self, store: StringStore) -> _ByHash[_V]:
         """Ready to read a Doc of ``store``'s vocabulary."""
         self.store = store
         if len(self) > _MAX_WORDS:
@@ -148,11 +151,15 @@ class ActorKB:
         person out of office on that date keeps their country: a former office-holder is ELI,
         one not yet in office has no sector. A name both a country's and a region's ("Georgia")
         is the region's where the story is about that region's country (``regions``)."""
-        all_entries = self.names.get(phrase, ())
+        all_entries = self.names.get(phrase)
+        if all_entries is None:
+            return None  # (most words the resolver asks about)
         entries = [e for e in all_entries if e.valid_on(date)
                    and (e.kind != "region" or regions or len(all_entries) == 1)]
         if regions and any(e.kind == "region" for e in entries):
             entries = [e for e in entries if e.kind != "country"]
+        if len(entries) == 1:
+            return entries[0]
         if not entries:
             people = [e for e in all_entries if e.kind == "person"]
             if not people or date is None:
@@ -354,14 +361,18 @@ class ActorResolver:
         phrases = sorted(self.kb.names)
         make_doc = nlp.make_doc
         self.matcher.add("ACTOR", [make_doc(p) for p in phrases])
-        # the last word of every sector noun and title: a noun that is none of them (as lemma
-        # or as written), with no known name in its phrase, no person and no place the model
-        # found, is no actor (most nouns: read no further); keep in step with _phrase
-        self._sector_heads = frozenset(k.rsplit(" ", 1)[-1] for k in self.kb.sectors)
-        heads = self._sector_heads
+        # the last word of every sector noun and title, and the most words of one it ends: a
+        # noun that is none of them (as lemma or as written), with no known name in its
+        # phrase, no person and no place the model found, is no actor (most nouns: read no
+        # further); keep in step with _phrase
+        longest: dict[str, int] = {}
+        for noun in self.kb.sectors:
+            words = noun.split(" ")
+            longest[words[-1]] = max(longest.get(words[-1], 0), len(words))
         strings = nlp.vocab.strings  # the hashes of a few labels and words, to test arrays
-        self._head_forms = frozenset(strings[w] for w in heads)  # LOWER in _sector_heads
-        self._head_lemmas = _ByHash(lambda lemma: lemma.lower() in heads, strings)
+        # by LOWER and by LEMMA hash: the sector nouns a word ends, 0 for none
+        self._head_forms = {strings[w]: n for w, n in longest.items()}
+        self._head_lemmas = _ByHash(lambda lemma: longest.get(lemma.lower(), 0), strings)
         self._actor_lemmas = _ByHash(  # sector nouns of no civilians ("police", not "child")
             lambda lemma: self.kb.sectors.get(lemma.lower(), ("CVL",))[0] != "CVL", strings)
         self._compound, self._flat = strings["compound"], strings["flat"]
@@ -450,8 +461,7 @@ class ActorResolver:
         if p.pos[i] != "NOUN" or kb_at[i] is not None or person_at[i]:
             return False
         tok = p.toks[i]
-        return tok.lemma_.lower() not in self._sector_heads and \
-            tok.lower_ not in self._sector_heads
+        return not self._head_lemmas[tok.lemma] and tok.lower not in self._head_forms
 
     def _phrase(self, p: Parsed, head: Token, kb_at: list, person_at: list[bool],
                 story: _Story, date: str | None, sent_of: list[int]) -> list[Mention]:
@@ -488,15 +498,16 @@ class ActorResolver:
             return [m]
         # (b) the head is a sector noun ("Iraqi troops", "the Syrian government")
         sector = None
-        if self._head_lemmas[head.lemma] or head.lower in self._head_forms:
-            # (most nouns end no sector noun: only these read their words) the sector noun
-            # ends the phrase: its last few words are all that is read
-            words = p.toks[max(start, h + 1 - self.kb.max_sector_words):h + 1]
+        ends = max(self._head_lemmas[head.lemma], self._head_forms.get(head.lower, 0))
+        if ends:
+            # the sector noun ends the phrase: its last few words (as many as the longest
+            # sector noun that ends in the head's) are all that is read (none, for most nouns)
+            words = p.toks[max(start, h + 1 - ends):h + 1]
             sector = self.kb.sector_of([t.lemma_.lower() for t in words],
                                        [t.lower_ for t in words])
         if sector is not None and (p.pos[h] == "NOUN" or not person_at[h]):
             sec, is_person, n_words = sector
-            country_hit = _nearest_country(kb_at, start, h) or _of_country(head, kb_at)
+            country_hit = _nearest_country(kb_at, start, h) or _of_country(p, h, left, kb_at)
             s = h - n_words + 1
             if country_hit is not None and country_hit[1] < s:
                 s = country_hit[1]
@@ -564,22 +575,24 @@ class ActorResolver:
                 story: _Story, date: str | None) -> Mention:
         pos, toks = p.pos, p.toks
         name_start = h = head.i
-        while name_start > start and (pos[name_start - 1] == "PROPN" and
-                                      toks[name_start - 1].text != "." or
-                                      toks[name_start - 1].text in ("-", "al", "el", "bin")) \
-                and self.kb.sector_of([toks[name_start - 1].lower_]) is None \
-                and _kb_kind(p, name_start - 1, self) not in ("country", "demonym", "org",
-                                                              "metonym", "capital"):
+        while name_start > start:
+            word = toks[name_start - 1].text
+            if not (pos[name_start - 1] == "PROPN" and word != "." or
+                    word in ("-", "al", "el", "bin")) \
+                    or toks[name_start - 1].lower_ in self.kb.sectors \
+                    or _kb_kind(p, name_start - 1, self) in ("country", "demonym", "org",
+                                                             "metonym", "capital"):
+                break
             name_start -= 1
         name = _text(p, name_start, h + 1)
         surname = head.text
         if entry is None:
             entry = self.kb.lookup(name, date=date) or self.kb.lookup(surname, date=date)
         title = None
+        lows = [t.lower_ for t in toks[start:name_start]]
         for n in range(name_start - start, 0, -1):
             for k in range(min(self.kb.max_sector_words, n), 0, -1):
-                words = [t.lower_ for t in toks[start + n - k:start + n]]
-                hit = self.kb.sectors.get(" ".join(words))
+                hit = self.kb.sectors.get(" ".join(lows[n - k:n]))
                 if hit is not None:
                     title = hit[0]
                     break
@@ -607,11 +620,13 @@ class ActorResolver:
             prior = story.people.get(surname)
             if prior is not None and country is None and title is None:
                 country, sector, canonical = prior.country, prior.sector, prior.name or name
-        for app in head.rights:  # "Joseph Dunford, chairman of the Joint Chiefs"
-            if app.dep_ == "appos" and (country is None or sector is None):
-                sub = self.kb.sector_of([app.lemma_.lower()])
-                if sub is not None and sector is None:
-                    sector = sub[0]
+        if sector is None:  # "Joseph Dunford, chairman of the Joint Chiefs"
+            for app in head.rights:
+                if app.dep_ == "appos":
+                    sub = self.kb.sector_of([app.lemma_.lower()])
+                    if sub is not None:
+                        sector = sub[0]
+                        break
         m = _mention(p, start, h + 1, h, canonical, country, sector, "person")
         story.people[surname] = m
         story.by_head[h] = m
@@ -729,7 +744,7 @@ def _mention(p: Parsed, start: int, end: int, head: int, name: str | None, count
     # text runs from the first word's first character to the last word's last
     return Mention(start, end, start_char, start_char + len(text), text, name, country, sector,
                    join_code(country, sector), kind, -1, head,
-                   p.toks[head].tag_ in ("NNS", "NNPS"))
+                   p.toks[head].tag in _PLURAL_TAGS)
 
 
 def _text(p: Parsed, start: int, end: int) -> str:
@@ -837,33 +852,42 @@ def _nearest_country(kb_at: list, start: int, end: int) -> tuple[Entry, int] | N
     return None
 
 
-def _of_country(head: Token, kb_at: list) -> tuple[Entry, int] | None:
+def _of_country(p: Parsed, h: int, left: int, kb_at: list) -> tuple[Entry, int] | None:
     """ "the government of Iraq", "police in Istanbul" → the country (the span stays on the
-    head). Cities come from the gazetteer, for actors like "Mosul residents"."""
-    for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "near"):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            if c.lower_ == "near" and (kb_at[pobj.i] is None or
-                                       kb_at[pobj.i][0].kind not in ("country", "region")):
-                continue  # "villages near Macedonia"; near an embassy is no one's
-            if kb_at[pobj.i] is not None:
-                entry = kb_at[pobj.i][0]
-                if entry.country and (entry.kind in ("country", "capital", "metonym") or
-                                      entry.kind == "org" and entry.country in INTERNATIONAL):
-                    return entry, head.i  # also "observers from the OSCE"
-            elif pobj.pos_ == "PROPN" and pobj.ent_type_ not in NOT_PLACES:
-                city = _city_entry(pobj.text)
-                if city is not None:
-                    return city, head.i
-    for c in head.lefts:
-        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ == "GPE") and \
-                c.text[:1].isupper() and c.ent_type_ not in NOT_PLACES and \
-                kb_at[c.i] is None:
-            city = _city_entry(c.text)
+    head). Cities come from the gazetteer, for actors like "Mosul residents". ``left`` is the
+    head's left edge; its dependents are read off the head and dep columns, among the words of
+    its subtree, in order (spaCy makes a new Token for each child of each)."""
+    up, dep, toks = p.head, p.dep, p.toks
+    right = toks[h].right_edge.i
+    for c in range(h + 1, right + 1):
+        if up[c] != h or dep[c] != "prep" or toks[c].lower_ not in ("of", "in", "from", "near"):
+            continue
+        # its first object: a child of the preposition, so inside the head's subtree
+        pobj = next((g for g in range(left, right + 1) if up[g] == c and dep[g] == "pobj"),
+                    None)
+        if pobj is None:
+            continue
+        hit = kb_at[pobj]
+        if toks[c].lower_ == "near" and (hit is None or hit[0].kind not in ("country", "region")):
+            continue  # "villages near Macedonia"; near an embassy is no one's
+        if hit is not None:
+            entry = hit[0]
+            if entry.country and (entry.kind in ("country", "capital", "metonym") or
+                                  entry.kind == "org" and entry.country in INTERNATIONAL):
+                return entry, h  # also "observers from the OSCE"
+        elif p.pos[pobj] == "PROPN" and toks[pobj].ent_type_ not in NOT_PLACES:
+            city = _city_entry(toks[pobj].text)
             if city is not None:
-                return city, c.i
+                return city, h
+    for c in range(left, h):
+        if up[c] != h or dep[c] != "compound" or kb_at[c] is not None:
+            continue
+        tok = toks[c]
+        if (p.pos[c] == "PROPN" or tok.ent_type_ == "GPE") and tok.text[:1].isupper() and \
+                tok.ent_type_ not in NOT_PLACES:
+            city = _city_entry(tok.text)
+            if city is not None:
+                return city, c
     return None
 
 

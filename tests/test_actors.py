@@ -531,3 +531,12 @@ def test_actors_a_sector_noun_is_read_over_as_many_words_as_the_longest_it_ends(
             assert short == full, tok
             hits += full is not None and full[2] > 1
     assert hits >= 3
+
+
+def test_actors_sentence_index_is_each_tokens_sentence(nlp):
+    from dyad.actors import _sentence_index
+
+    doc = nlp(PHRASES[0] + " " + PHRASES[1] + "\n\n" + PHRASES[2])
+    starts = [s.start for s in doc.sents]
+    assert len(starts) >= 3
+    assert _sentence_index(doc) == [starts.index(t.sent.start) for t in doc]

@@ -393,12 +393,14 @@ class ActorResolver:
         texts = [_text(p, s, e) for s, e in spans]
         regions = self.kb.region_story(texts)
         shouting: dict[int, bool] = {}
+        known = [0] * len(doc)  # 1 for a known name's words
         for (s, e), text in zip(spans, texts, strict=True):
             entry = self.kb.lookup(text, date=date, regions=regions)
             if entry is None or not _plausible(p, s, e, entry, sents[sent_of[s]], shouting):
                 continue
             for i in range(s, e):
                 kb_at[i] = (entry, s, e)
+                known[i] = 1
         person_at: list[bool] = [False] * len(doc)
         for ent in doc.ents if ents is None else ents:
             if ent.label_ == "PERSON":
@@ -406,8 +408,7 @@ class ActorResolver:
                     person_at[i] = True
         story = _Story(people={})
         mentions: list[Mention] = []
-        # known-name tokens before each token
-        kb_before = list(itertools.accumulate([hit is not None for hit in kb_at], initial=0))
+        kb_before = list(itertools.accumulate(known, initial=0))  # known-name words before each
         pos_of, dep_of = p.array(POS), p.array(DEP)
         compound = dep_of == self._compound
         at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) & ~compound &
@@ -703,7 +704,7 @@ class ActorResolver:
             first = ms[0]
             out.append(ActorEntity(name=first.name or first.text, country=first.country,
                                    sector=first.sector, code=first.code,
-                                   mentions=tuple((m.start_char, m.end_char) for m in ms)))
+                                   mentions=tuple([(m.start_char, m.end_char) for m in ms])))
         return out
 
     def to_actor(self, mention: Mention, span: Span | None = None) -> Actor:
@@ -810,9 +811,10 @@ def _reporting_speaker(tok: Token, story: _Story) -> Mention | None:
 
 
 def _sentence_index(doc: Doc, sents: Sequence[Span] | None = None) -> list[int]:
-    index = [0] * len(doc)
+    """The sentence of each token (the sentences of a Doc follow each other, covering it)."""
+    index: list[int] = []
     for n, sent in enumerate(doc.sents if sents is None else sents):
-        index[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        index += [n] * (sent.end - sent.start)
     return index
 
 
@@ -832,7 +834,10 @@ def _phrase_start(p: Parsed, h: int, left: int) -> int:
 
 
 def _has_kb_left(kb_at: list, start: int, h_start: int) -> bool:
-    return any(kb_at[i] is not None for i in range(start, h_start))
+    for i in range(start, h_start):  # (a loop: any() over a generator costs more)
+        if kb_at[i] is not None:
+            return True
+    return False
 
 
 def _aligned_with(p: Parsed, i: int) -> bool:

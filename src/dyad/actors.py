@@ -233,7 +233,8 @@ class ActorKB:
         """Does the story name a region no country shares ('Ohio', not 'Georgia')?"""
         for phrase in phrases:
             entries = self.names.get(phrase)
-            if entries and all(e.kind == "region" for e in entries):
+            if entries and entries[0].kind == "region" and \
+                    all(e.kind == "region" for e in entries):
                 return True
         return False
 
@@ -396,7 +397,8 @@ class ActorResolver:
         known = [0] * len(doc)  # 1 for a known name's words
         for (s, e), text in zip(spans, texts, strict=True):
             entry = self.kb.lookup(text, date=date, regions=regions)
-            if entry is None or not _plausible(p, s, e, entry, sents[sent_of[s]], shouting):
+            if entry is None or \
+                    not _plausible(p, s, e, text, entry, sents[sent_of[s]], shouting):
                 continue
             for i in range(s, e):
                 kb_at[i] = (entry, s, e)
@@ -756,17 +758,17 @@ def _text(p: Parsed, start: int, end: int) -> str:
     return "".join([t.text_with_ws for t in toks[start:end - 1]]) + toks[end - 1].text
 
 
-def _plausible(p: Parsed, start: int, end: int, entry: Entry, sent: Span,
+def _plausible(p: Parsed, start: int, end: int, name: str, entry: Entry, sent: Span,
                shouting: dict[int, bool] | None = None) -> bool:
     """Guard short all-caps names ("IS", "US", "WHO") against the same words used otherwise
-    (the name is tokens ``start`` to ``end`` of the sentence ``sent``; ``shouting`` keeps, by
-    sentence start, whether each sentence read so far is written in capitals)."""
-    word = p.toks[start].text
-    if end - start == 1 and word.isupper() and len(word) <= 3:
+    (the name is tokens ``start`` to ``end``, ``name`` their text, of the sentence ``sent``;
+    ``shouting`` keeps, by sentence start, whether each sentence read so far is written in
+    capitals)."""
+    if end - start == 1 and name.isupper() and len(name) <= 3:
         # in mixed-case text an all-caps word is an acronym; in all-caps text it may be a verb
         loud = None if shouting is None else shouting.get(sent.start)
         if loud is None:  # (the Doc's tokens: iterating the Span makes new ones)
-            letters = [t.text for t in p.toks[sent.start:sent.end] if t.is_alpha and len(t) > 3]
+            letters = [t.text for t in p.toks[sent.start:sent.end] if len(t) > 3 and t.is_alpha]
             loud = bool(letters) and sum(w.isupper() for w in letters) > len(letters) / 2
             if shouting is not None:
                 shouting[sent.start] = loud
@@ -940,14 +942,15 @@ def _bind_forward(p: Parsed, mentions: list[Mention], sent_of: list[int]) -> lis
     General Joseph Dunford, ... said"): the first person of the same code named with that
     title in the next two sentences, with no other such person between, is the one meant."""
     out = list(mentions)
+    people = [(k, m) for k, m in enumerate(out) if m.kind == "person"]  # (no title is one)
     for k, m in enumerate(out):
         if m.kind != "title" or m.plural or not m.code:
             continue
         title = p.toks[m.head].lower_
-        later = [p for p in out[k + 1:] if p.kind == "person" and p.code == m.code
-                 and sent_of[p.start] - sent_of[m.start] <= 2]
+        later = [q for j, q in people if j > k and q.code == m.code
+                 and sent_of[q.start] - sent_of[m.start] <= 2]
         if later and any(t.lower_ == title for t in p.toks[later[0].start:later[0].end]) \
-                and all(p.name == later[0].name for p in later):
+                and all(q.name == later[0].name for q in later):
             out[k] = dataclasses.replace(m, name=later[0].name)
     return out
 

@@ -104,7 +104,7 @@ class Mention:
     dataclass sets each field through ``object.__setattr__``, which made building a
     mention several times slower (every noun phrase of a story makes one); and the last
     steps of ``ActorResolver.find`` change the mentions it has just made, before anyone else
-    holds them, in place (a copy of each cost a tenth of the resolver's time)."""
+    holds them, in place (a copy of each cost a few per cent of the resolver's time)."""
 
     start: int
     end: int
@@ -432,10 +432,10 @@ class ActorResolver:
         first = [sent.start for sent in sents]
         for i, pos, lemma, lower in zip(at, pos_of[at].tolist(), lemma_of[at].tolist(),
                                         lower_of[at].tolist(), strict=True):
-            # most nouns name no actor: the cheap tests first (list reads and the strings of
-            # the word's hashes, kept from earlier Docs), the left edge (a new Token) last,
-            # and only where a known name comes before the noun in its sentence (a phrase
-            # never starts before its sentence)
+            # most nouns name no actor: the cheap tests first (list reads, and tests of the
+            # word's hashes kept from earlier Docs), the left edge (a new Token) last, and
+            # only where a known name comes before the noun in its sentence (a phrase never
+            # starts before its sentence)
             if self.skip_plain_nouns:
                 if pos == PRON:
                     if lower not in self._personal:

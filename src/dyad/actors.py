@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, POS
 from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PRON, PROPN
@@ -414,7 +415,7 @@ class ActorResolver:
         pos_of, dep_of = p.array(POS), p.array(DEP)
         compound = dep_of == self._compound
         at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) & ~compound &
-              (dep_of != self._flat)).nonzero()[0].tolist()
+              (dep_of != self._flat)).nonzero()[0]
         toks = p.toks
         head_lemmas = self._head_lemmas.of(doc.vocab.strings)
         actor_lemmas = self._actor_lemmas.of(doc.vocab.strings)
@@ -427,11 +428,12 @@ class ActorResolver:
                      if actor_lemmas[lemma]
                      and self._plain_noun(p, p.head[i], kb_at, person_at)]
         if modifiers:  # no compound is in ``at``: the two never share a token
-            at = sorted(at + modifiers)
+            at = np.sort(np.concatenate([at, np.asarray(modifiers, dtype=at.dtype)]))
         head_forms = self._head_forms
         first = [sent.start for sent in sents]
-        for i, pos, lemma, lower in zip(at, pos_of[at].tolist(), lemma_of[at].tolist(),
-                                        lower_of[at].tolist(), strict=True):
+        for i, pos, lemma, lower in zip(at.tolist(), pos_of[at].tolist(),
+                                        lemma_of[at].tolist(), lower_of[at].tolist(),
+                                        strict=True):
             # most nouns name no actor: the cheap tests first (list reads, and tests of the
             # word's hashes kept from earlier Docs), the left edge (a new Token) last, and
             # only where a known name comes before the noun in its sentence (a phrase never

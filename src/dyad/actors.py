@@ -503,7 +503,10 @@ class ActorResolver:
             return [m]
         # (b) the head is a sector noun ("Iraqi troops", "the Syrian government")
         sector = None
-        ends = max(self._head_lemmas[head.lemma], self._head_forms.get(head.lower, 0))
+        ends = self._head_lemmas[head.lemma]
+        as_written = self._head_forms.get(head.lower, 0)
+        if as_written > ends:  # (not max(): a call to it costs more than the rest)
+            ends = as_written
         if ends:
             # the sector noun ends the phrase: its last few words (as many as the longest
             # sector noun that ends in the head's) are all that is read (none, for most nouns)
@@ -657,7 +660,7 @@ class ActorResolver:
                 p.dep[up] in ("ccomp", "parataxis") \
                 and p.toks[p.head[up]].lemma_.lower() in SPEECH_LEMMAS:
             # "the rebels said they will release him": the speaker speaks of itself
-            speaker = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            speaker = next((c for c in p.toks[p.head[up]].children if c.dep_ == "nsubj"), None)
             if speaker is not None and speaker.i in story.by_head and \
                     (low in GROUP_PRONOUNS or low in THING_PRONOUNS or
                      story.by_head[speaker.i].kind == "person"):
@@ -682,7 +685,7 @@ class ActorResolver:
                 not low.endswith(("self", "selves")):
             # "the rebels dismissed it", "Kiir pardoned him": an object pronoun is not the
             # subject of its own verb (that would be "itself", "himself")
-            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            verb = p.toks[p.head[up] if dep == "pobj" else up]
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             doer = story.by_head.get(subj.i) or story.pronouns.get(subj.i) \
                 if subj is not None else None

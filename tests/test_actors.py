@@ -540,3 +540,38 @@ def test_actors_sentence_index_is_each_tokens_sentence(nlp):
     starts = [s.start for s in doc.sents]
     assert len(starts) >= 3
     assert _sentence_index(doc) == [starts.index(t.sent.start) for t in doc]
+
+
+def _reporting_speaker_by_tokens(tok, story):
+    """``_reporting_speaker`` as it walked spaCy's Tokens, to check the column walk."""
+    from dyad.actors import SPEECH_LEMMAS
+
+    node, steps = tok.head, 0
+    while steps < 6 and node.head.i != node.i:
+        if node.lemma_.lower() in SPEECH_LEMMAS:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i in story.by_head:
+                return story.by_head[subj.i]
+        node, steps = node.head, steps + 1
+    if node.lemma_.lower() in SPEECH_LEMMAS:
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.i in story.by_head:
+            return story.by_head[subj.i]
+    return None
+
+
+def test_actors_the_reporting_speaker_read_off_the_head_column(nlp, shared):
+    from dyad.actors import _reporting_speaker, _Story
+    from dyad.parsed import Parsed
+
+    found = 0
+    for doc in [nlp("Dunford said that Abadi had assured him the army told them so.")] + \
+            _news(nlp, shared, 6):
+        story = _Story(people={})
+        story.by_head = {t.i: t.i for t in doc if t.dep_ == "nsubj"}  # each subject "known"
+        p = Parsed(doc)
+        for tok in doc:
+            want = _reporting_speaker_by_tokens(tok, story)
+            assert _reporting_speaker(p, tok.i, story) == want, tok
+            found += want is not None
+    assert found >= 20

@@ -674,7 +674,7 @@ class ActorResolver:
                     and 0 <= sent_of[i] - sent_of[subject.head] <= 1:
                 target = subject  # "Dunford said ... when Abadi appeared .... He said": Dunford
             if dep in ("dobj", "dative", "pobj"):
-                reporter = _reporting_speaker(tok, story)
+                reporter = _reporting_speaker(p, i, story)
                 if reporter is not None and reporter.kind in ("person", "title"):
                     target = reporter  # "him" is a person, not the group that spoke
         elif low in THING_PRONOUNS and sent_of[i] - story.last_thing_sent <= 1:
@@ -801,20 +801,19 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "insist", 
                            "stress", "warn", "confirm", "reiterate", "maintain"})
 
 
-def _reporting_speaker(tok: Token, story: _Story) -> Mention | None:
-    """ "Dunford said that Abadi assured him": him is the one who reports it."""
-    node, steps = tok.head, 0
-    while steps < 6 and node.head.i != node.i:
-        if node.lemma_.lower() in SPEECH_LEMMAS:
-            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+def _reporting_speaker(p: Parsed, i: int, story: _Story) -> Mention | None:
+    """ "Dunford said that Abadi assured him": him (token ``i``) is the one who reports it.
+    The words above it, up to six steps, are read off the head column."""
+    up, toks = p.head, p.toks
+    node, steps = up[i], 0
+    while True:
+        if toks[node].lemma_.lower() in SPEECH_LEMMAS:
+            subj = next((c for c in toks[node].children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.i in story.by_head:
                 return story.by_head[subj.i]
-        node, steps = node.head, steps + 1
-    if node.lemma_.lower() in SPEECH_LEMMAS:
-        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.i in story.by_head:
-            return story.by_head[subj.i]
-    return None
+        if steps == 6 or up[node] == node:
+            return None
+        node, steps = up[node], steps + 1
 
 
 def _sentence_index(doc: Doc, sents: Sequence[Span] | None = None) -> list[int]:

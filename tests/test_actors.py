@@ -246,19 +246,6 @@ def test_actors_a_title_met_before_the_person_it_names_is_that_person(coder):
     assert first.name != "Amina Okoro"
 
 
-def test_actors_numbering_a_mention_keeps_every_other_field():
-    import dataclasses
-
-    from dyad.actors import Mention, _numbered
-    # every field set away from its default, so a field the copy forgets shows
-    values = {f.name: (f"v{n}" if f.type in ("str", "str | None") else
-                       True if f.type == "bool" else n + 100)
-              for n, f in enumerate(dataclasses.fields(Mention))}
-    m = Mention(**values)
-    assert _numbered(m, 7) == dataclasses.replace(m, entity=7)
-    assert _numbered(m, 7) != m
-
-
 def test_actors_respanning_a_mention_keeps_every_other_field():
     import dataclasses
 
@@ -403,3 +390,188 @@ def test_actors_placing_an_actor_in_the_storys_country_keeps_every_other_field(n
                   start=0, end=6)
     placed = _placed(doc, m, 0, actor, None, "KEN", {})
     assert placed == dataclasses.replace(actor, country="KEN", code="KENCOP")
+
+
+PHRASES = ["Iraqi Prime Minister Haider al-Abadi said on Tuesday he would welcome Russian strikes.",
+           "The leaders of the two rival factions, and their 3,000 armed supporters, met in Aden "
+           "with the U.N. envoy's deputy.",
+           "A very large, well-armed and deeply divided rebel force of about 400 men attacked."]
+
+
+def _news(nlp, shared, n):
+    import gzip
+    import json
+
+    with gzip.open(shared / "data" / "news" / "allsides-10k.jsonl.gz", "rt") as fh:
+        texts = [json.loads(next(fh))["text"] for _ in range(n)]
+    return list(nlp.pipe(texts))
+
+
+def test_actors_phrase_start_is_the_left_edge_of_the_phrase_dependents(nlp, shared):
+    """The column walk against spaCy's Tokens, on real parses too (non-projective trees)."""
+    from dyad.actors import PHRASE_DEPS, _phrase_start
+    from dyad.parsed import Parsed
+
+    for doc in [nlp(t) for t in PHRASES] + _news(nlp, shared, 6):
+        p = Parsed(doc)
+        for tok in doc:
+            want = min([c.left_edge.i for c in tok.lefts if c.dep_ in PHRASE_DEPS],
+                       default=tok.i)
+            assert _phrase_start(p, tok.i, tok.left_edge.i) == min(want, tok.i), tok
+
+
+def test_actors_skipping_plain_nouns_changes_no_mention_in_the_news(coder, shared):
+    resolver = coder.actors
+    for doc in _news(coder.nlp, shared, 12):
+        fast = resolver.find(doc, date="2019-05-01")
+        resolver.skip_plain_nouns = False
+        try:
+            slow = resolver.find(doc, date="2019-05-01")
+        finally:
+            resolver.skip_plain_nouns = True
+        assert fast == slow
+
+
+def test_actors_mentions_are_fresh_and_say_their_words(coder, shared):
+    """``find`` numbers its mentions in place: each must be its own object, and a second read
+    of the same Doc finds the same; ``_mention`` builds them positionally."""
+    resolver = coder.actors
+    for doc in [coder.nlp(t) for t in PHRASES] + _news(coder.nlp, shared, 6):
+        mentions = resolver.find(doc, date="2019-05-01")
+        assert len({id(m) for m in mentions}) == len(mentions)
+        assert resolver.find(doc, date="2019-05-01") == mentions
+        for m in mentions:
+            span = doc[m.start:m.end]
+            assert (m.text, m.start_char, m.end_char) == (span.text, span.start_char,
+                                                           span.end_char)
+            assert m.start <= m.head < m.end
+
+
+def test_actors_a_mention_is_built_with_every_field_in_its_place(nlp):
+    from dyad.actors import Mention, _mention
+    from dyad.parsed import Parsed
+
+    p = Parsed(nlp("The Kenyan troops crossed."))
+    assert _mention(p, 1, 3, 2, "Kenya", "KEN", "MIL", "sector") == Mention(
+        start=1, end=3, start_char=4, end_char=17, text="Kenyan troops", name="Kenya",
+        country="KEN", sector="MIL", code="KENMIL", kind="sector", entity=-1, head=2,
+        plural=True, placeless=False)
+
+
+def _of_country_by_tokens(head, kb_at):
+    """``_of_country`` as it read spaCy's Tokens, to check the column walk against."""
+    from dyad.actors import INTERNATIONAL, NOT_PLACES, _city_entry
+
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "near"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            if c.lower_ == "near" and (kb_at[pobj.i] is None or
+                                       kb_at[pobj.i][0].kind not in ("country", "region")):
+                continue
+            if kb_at[pobj.i] is not None:
+                entry = kb_at[pobj.i][0]
+                if entry.country and (entry.kind in ("country", "capital", "metonym") or
+                                      entry.kind == "org" and entry.country in INTERNATIONAL):
+                    return entry, head.i
+            elif pobj.pos_ == "PROPN" and pobj.ent_type_ not in NOT_PLACES:
+                city = _city_entry(pobj.text)
+                if city is not None:
+                    return city, head.i
+    for c in head.lefts:
+        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ == "GPE") and \
+                c.text[:1].isupper() and c.ent_type_ not in NOT_PLACES and \
+                kb_at[c.i] is None:
+            city = _city_entry(c.text)
+            if city is not None:
+                return city, c.i
+    return None
+
+
+def test_actors_the_country_of_a_phrase_read_off_the_columns(coder, shared):
+    from dyad.actors import _of_country
+    from dyad.parsed import Parsed
+
+    resolver = coder.actors
+    texts = ["Police in Istanbul and the government of Iraq met observers from the OSCE.",
+             "Mosul residents fled villages near Macedonia and an embassy near the river.",
+             "Officials from the Syrian city of Aleppo and Aden port workers spoke."]
+    found = 0
+    for doc in [coder.nlp(t) for t in texts] + _news(coder.nlp, shared, 8):
+        p = Parsed(doc)
+        kb_at = [None] * len(doc)
+        for _, s, e in resolver.matcher(doc):
+            entry = resolver.kb.lookup(doc[s:e].text)
+            if entry is not None:
+                kb_at[s:e] = [(entry, s, e)] * (e - s)
+        for tok in doc:
+            want = _of_country_by_tokens(tok, kb_at)
+            assert _of_country(p, tok.i, tok.left_edge.i, kb_at) == want, tok
+            found += want is not None
+    assert found >= 10
+
+
+def test_actors_a_sector_noun_is_read_over_as_many_words_as_the_longest_it_ends(coder, shared):
+    """_phrase reads a sector over the last few words only, as many as the longest sector
+    noun ending in the head's lemma or form: the same as over the most any has."""
+    resolver, kb = coder.actors, coder.actors.kb
+    texts = ["The human rights group and the security forces met the Red Cross aid workers.",
+             "Riot police, border guards and the armed forces of the republic marched."]
+    hits = 0
+    for doc in [coder.nlp(t) for t in texts] + _news(coder.nlp, shared, 6):
+        resolver.find(doc)  # (ready to read this Doc's hashes)
+        for tok in doc:
+            words = doc[max(0, tok.i + 1 - kb.max_sector_words):tok.i + 1]
+            full = kb.sector_of([t.lemma_.lower() for t in words], [t.lower_ for t in words])
+            ends = max(resolver._head_lemmas[tok.lemma], resolver._head_forms.get(tok.lower, 0))
+            words = doc[max(0, tok.i + 1 - ends):tok.i + 1]
+            short = kb.sector_of([t.lemma_.lower() for t in words],
+                                 [t.lower_ for t in words]) if ends else None
+            assert short == full, tok
+            hits += full is not None and full[2] > 1
+    assert hits >= 3
+
+
+def test_actors_sentence_index_is_each_tokens_sentence(nlp):
+    from dyad.actors import _sentence_index
+
+    doc = nlp(PHRASES[0] + " " + PHRASES[1] + "\n\n" + PHRASES[2])
+    starts = [s.start for s in doc.sents]
+    assert len(starts) >= 3
+    assert _sentence_index(doc) == [starts.index(t.sent.start) for t in doc]
+
+
+def _reporting_speaker_by_tokens(tok, story):
+    """``_reporting_speaker`` as it walked spaCy's Tokens, to check the column walk."""
+    from dyad.actors import SPEECH_LEMMAS
+
+    node, steps = tok.head, 0
+    while steps < 6 and node.head.i != node.i:
+        if node.lemma_.lower() in SPEECH_LEMMAS:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.i in story.by_head:
+                return story.by_head[subj.i]
+        node, steps = node.head, steps + 1
+    if node.lemma_.lower() in SPEECH_LEMMAS:
+        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.i in story.by_head:
+            return story.by_head[subj.i]
+    return None
+
+
+def test_actors_the_reporting_speaker_read_off_the_head_column(nlp, shared):
+    from dyad.actors import _reporting_speaker, _Story
+    from dyad.parsed import Parsed
+
+    found = 0
+    for doc in [nlp("Dunford said that Abadi had assured him the army told them so.")] + \
+            _news(nlp, shared, 6):
+        story = _Story(people={})
+        story.by_head = {t.i: t.i for t in doc if t.dep_ == "nsubj"}  # each subject "known"
+        p = Parsed(doc)
+        for tok in doc:
+            want = _reporting_speaker_by_tokens(tok, story)
+            assert _reporting_speaker(p, tok.i, story) == want, tok
+            found += want is not None
+    assert found >= 20

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections import Counter
-from collections.abc import Iterable, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
-from spacy.attrs import DEP, POS
+from spacy.attrs import DEP, LEMMA, LOWER, POS
+from spacy.strings import get_string_id
 from spacy.symbols import NOUN, PRON, PROPN
 
 from dyad.countries import country_table, name_index
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from spacy.language import Language
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
 INTERNATIONAL = frozenset({"IGO", "UNO", "EUR", "NGO", "IMG", "MNC", "ISM"})
@@ -52,6 +54,31 @@ BEYOND_COUNTRIES = frozenset({"world", "international", "global", "western", "mu
                               "transnational"})
 SHORT_ACRONYM_POS = frozenset({"PROPN", "NOUN"})
 _CITY_ENTS = frozenset({"GPE", "LOC", "NORP"})  # entity types a city's name may carry
+_PLURAL_TAGS = frozenset({get_string_id("NNS"), get_string_id("NNPS")})  # Token.tag, not tag_
+_V = TypeVar("_V")
+_MAX_WORDS = 1_000_000  # _ByHash forgets them all past this (a long run's words keep coming)
+
+
+class _ByHash(dict[int, _V]):
+    """A test of a word, kept by the word's hash (``Doc.to_array(LEMMA)``...) across Docs: a
+    hash is the same in every vocabulary, and a dict read costs a fifth of ``token.lemma_``.
+    ``store`` is the StringStore of the Doc being read, where a hash first met is looked up."""
+
+    def __init__(self, test: Callable[[str], _V], store: StringStore) -> None:
+        super().__init__()
+        self.test = test
+        self.store = store
+
+    def __missing__(self, key: int) -> _V:
+        value = self[key] = self.test(self.store[key])
+        return value
+
+    def of(self, store: StringStore) -> _ByHash[_V]:
+        """Ready to read a Doc of ``store``'s vocabulary."""
+        self.store = store
+        if len(self) > _MAX_WORDS:
+            self.clear()
+        return self
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +103,9 @@ class Mention:
     """One mention of an actor in a Doc (token indices; end exclusive). Treat it as frozen:
     change one with ``dataclasses.replace``. It is not declared frozen because a frozen
     dataclass sets each field through ``object.__setattr__``, which made building a
-    mention several times slower (every noun phrase of a story makes one)."""
+    mention several times slower (every noun phrase of a story makes one); and the last
+    steps of ``ActorResolver.find`` change the mentions it has just made, before anyone else
+    holds them, in place (a copy of each cost a few per cent of the resolver's time)."""
 
     start: int
     end: int
@@ -123,11 +152,15 @@ class ActorKB:
         person out of office on that date keeps their country: a former office-holder is ELI,
         one not yet in office has no sector. A name both a country's and a region's ("Georgia")
         is the region's where the story is about that region's country (``regions``)."""
-        all_entries = self.names.get(phrase, ())
+        all_entries = self.names.get(phrase)
+        if all_entries is None:
+            return None  # (most words the resolver asks about)
         entries = [e for e in all_entries if e.valid_on(date)
                    and (e.kind != "region" or regions or len(all_entries) == 1)]
         if regions and any(e.kind == "region" for e in entries):
             entries = [e for e in entries if e.kind != "country"]
+        if len(entries) == 1:
+            return entries[0]
         if not entries:
             people = [e for e in all_entries if e.kind == "person"]
             if not people or date is None:
@@ -201,7 +234,8 @@ class ActorKB:
         """Does the story name a region no country shares ('Ohio', not 'Georgia')?"""
         for phrase in phrases:
             entries = self.names.get(phrase)
-            if entries and all(e.kind == "region" for e in entries):
+            if entries and entries[0].kind == "region" and \
+                    all(e.kind == "region" for e in entries):
                 return True
         return False
 
@@ -329,10 +363,23 @@ class ActorResolver:
         phrases = sorted(self.kb.names)
         make_doc = nlp.make_doc
         self.matcher.add("ACTOR", [make_doc(p) for p in phrases])
-        # the last word of every sector noun and title: a noun that is none of them (as lemma
-        # or as written), with no known name in its phrase, no person and no place the model
-        # found, is no actor (most nouns: read no further); keep in step with _phrase
-        self._sector_heads = frozenset(k.rsplit(" ", 1)[-1] for k in self.kb.sectors)
+        # the last word of every sector noun and title, and the most words of one it ends: a
+        # noun that is none of them (as lemma or as written), with no known name in its
+        # phrase, no person and no place the model found, is no actor (most nouns: read no
+        # further); keep in step with _phrase
+        longest: dict[str, int] = {}
+        for noun in self.kb.sectors:
+            words = noun.split(" ")
+            longest[words[-1]] = max(longest.get(words[-1], 0), len(words))
+        strings = nlp.vocab.strings  # the hashes of a few labels and words, to test arrays
+        # by LOWER and by LEMMA hash: the sector nouns a word ends, 0 for none
+        self._head_forms = {strings[w]: n for w, n in longest.items()}
+        self._head_lemmas = _ByHash(lambda lemma: longest.get(lemma.lower(), 0), strings)
+        self._actor_lemmas = _ByHash(  # sector nouns of no civilians ("police", not "child")
+            lambda lemma: self.kb.sectors.get(lemma.lower(), ("CVL",))[0] != "CVL", strings)
+        self._compound, self._flat = strings["compound"], strings["flat"]
+        self._personal = frozenset(strings[w] for w in
+                                   PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS)
         self.skip_plain_nouns = True  # False reads every noun (the tests check both agree)
 
     # -- finding ------------------------------------------------------------------------------
@@ -348,12 +395,15 @@ class ActorResolver:
         texts = [_text(p, s, e) for s, e in spans]
         regions = self.kb.region_story(texts)
         shouting: dict[int, bool] = {}
+        known = [0] * len(doc)  # 1 for a known name's words
         for (s, e), text in zip(spans, texts, strict=True):
             entry = self.kb.lookup(text, date=date, regions=regions)
-            if entry is None or not _plausible(p, s, e, entry, sents[sent_of[s]], shouting):
+            if entry is None or \
+                    not _plausible(p, s, e, text, entry, sents[sent_of[s]], shouting):
                 continue
             for i in range(s, e):
                 kb_at[i] = (entry, s, e)
+                known[i] = 1
         person_at: list[bool] = [False] * len(doc)
         for ent in doc.ents if ents is None else ents:
             if ent.label_ == "PERSON":
@@ -361,35 +411,44 @@ class ActorResolver:
                     person_at[i] = True
         story = _Story(people={})
         mentions: list[Mention] = []
-        kb_before = [0] * (len(doc) + 1)  # known-name tokens before each token
-        for i, hit in enumerate(kb_at):
-            kb_before[i + 1] = kb_before[i] + (hit is not None)
-        strings = doc.vocab.strings
-        arr = doc.to_array([POS, DEP]).reshape(-1, 2)
-        pos_of, dep_of = arr[:, 0], arr[:, 1]
-        at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) &
-              (dep_of != strings["compound"]) & (dep_of != strings["flat"])).nonzero()[0]
+        kb_before = list(itertools.accumulate(known, initial=0))  # known-name words before each
+        pos_of, dep_of = p.array(POS), p.array(DEP)
+        compound = dep_of == self._compound
+        at = (((pos_of == NOUN) | (pos_of == PROPN) | (pos_of == PRON)) & ~compound &
+              (dep_of != self._flat)).nonzero()[0]
         toks = p.toks
+        head_lemmas = self._head_lemmas.of(doc.vocab.strings)
+        actor_lemmas = self._actor_lemmas.of(doc.vocab.strings)
+        lemma_of, lower_of = p.array(LEMMA), p.array(LOWER)
         # a sector noun modifying a noun that names no actor is an actor of its own: "the
         # Afghan government offer", "a police station" (not "government forces": those are
         # the forces; not "child abductions": civilians so named are what the act is done to)
-        modifiers = [i for i in ((pos_of == NOUN) & (dep_of == strings["compound"])
-                                 ).nonzero()[0].tolist()
-                     if self.kb.sectors.get(toks[i].lemma_.lower(), ("CVL",))[0] != "CVL"
+        nouns = (compound & (pos_of == NOUN)).nonzero()[0]
+        modifiers = [i for i, lemma in zip(nouns.tolist(), lemma_of[nouns].tolist(), strict=True)
+                     if actor_lemmas[lemma]
                      and self._plain_noun(p, p.head[i], kb_at, person_at)]
-        if modifiers:
-            at = np.union1d(at, np.asarray(modifiers, dtype=at.dtype))
-        heads = self._sector_heads
-        for i, pos in zip(at.tolist(), pos_of[at].tolist(), strict=True):
-            tok = toks[i]
-            # most nouns name no actor: the cheap tests first, the left edge (a new Token) last
-            if self.skip_plain_nouns and pos != PRON and kb_at[i] is None \
-                    and not person_at[i] \
-                    and tok.lemma_.lower() not in heads and tok.lower_ not in heads \
-                    and not (pos == PROPN and tok.ent_type_ in _CITY_ENTS) \
-                    and kb_before[i] == kb_before[tok.left_edge.i]:
-                continue
-            mentions.extend(self._phrase(p, tok, kb_at, person_at, story, date, sent_of))
+        if modifiers:  # no compound is in ``at``: the two never share a token
+            at = np.sort(np.concatenate([at, np.asarray(modifiers, dtype=at.dtype)]))
+        head_forms = self._head_forms
+        first = [sent.start for sent in sents]
+        for i, pos, lemma, lower in zip(at.tolist(), pos_of[at].tolist(),
+                                        lemma_of[at].tolist(), lower_of[at].tolist(),
+                                        strict=True):
+            # most nouns name no actor: the cheap tests first (list reads, and tests of the
+            # word's hashes kept from earlier Docs), the left edge (a new Token) last, and
+            # only where a known name comes before the noun in its sentence (a phrase never
+            # starts before its sentence)
+            if self.skip_plain_nouns:
+                if pos == PRON:
+                    if lower not in self._personal:
+                        continue  # "that", "I", "who": _pronoun binds none of them
+                elif kb_at[i] is None and not person_at[i] \
+                        and not head_lemmas[lemma] and lower not in head_forms \
+                        and not (pos == PROPN and toks[i].ent_type_ in _CITY_ENTS) \
+                        and (kb_before[i] == kb_before[first[sent_of[i]]] or
+                             kb_before[i] == kb_before[toks[i].left_edge.i]):
+                    continue
+            mentions.extend(self._phrase(p, toks[i], kb_at, person_at, story, date, sent_of))
         covered = {i for m in mentions for i in range(m.start, m.end)}
         for s, e in spans:
             hit = kb_at[s]
@@ -407,23 +466,18 @@ class ActorResolver:
         if p.pos[i] != "NOUN" or kb_at[i] is not None or person_at[i]:
             return False
         tok = p.toks[i]
-        return tok.lemma_.lower() not in self._sector_heads and \
-            tok.lower_ not in self._sector_heads
+        return not self._head_lemmas[tok.lemma] and tok.lower not in self._head_forms
 
     def _phrase(self, p: Parsed, head: Token, kb_at: list, person_at: list[bool],
                 story: _Story, date: str | None, sent_of: list[int]) -> list[Mention]:
         h = head.i
         if p.pos[h] == "PRON":
             return self._pronoun(p, head, story, sent_of)
-        start = h
-        for c in head.lefts:
-            if c.dep_ in PHRASE_DEPS:
-                start = min(start, c.left_edge.i)
-        dep = p.dep
+        left = head.left_edge.i  # the head's left dependents are among the words from here
+        start = _phrase_start(p, h, left)
+        dep, up = p.dep, p.head
         while start < h and dep[start] in ("det", "punct", "case", "cc"):
             start += 1
-        # the sector noun ends the phrase: its last few words are all that is read
-        words = p.toks[max(start, h + 1 - self.kb.max_sector_words):h + 1]
         hit = kb_at[h]
         # (a) the head is itself a known name
         if hit is not None:
@@ -448,17 +502,28 @@ class ActorResolver:
                 story.last_thing, story.last_thing_sent = m, sent_of[h]
             return [m]
         # (b) the head is a sector noun ("Iraqi troops", "the Syrian government")
-        sector = self.kb.sector_of([t.lemma_.lower() for t in words], [t.lower_ for t in words])
+        sector = None
+        ends = self._head_lemmas[head.lemma]
+        as_written = self._head_forms.get(head.lower, 0)
+        if as_written > ends:  # (not max(): a call to it costs more than the rest)
+            ends = as_written
+        if ends:
+            # the sector noun ends the phrase: its last few words (as many as the longest
+            # sector noun that ends in the head's) are all that is read (none, for most nouns)
+            words = p.toks[max(start, h + 1 - ends):h + 1]
+            sector = self.kb.sector_of([t.lemma_.lower() for t in words],
+                                       [t.lower_ for t in words])
         if sector is not None and (p.pos[h] == "NOUN" or not person_at[h]):
             sec, is_person, n_words = sector
-            country_hit = _nearest_country(kb_at, start, h) or _of_country(head, kb_at)
+            country_hit = _nearest_country(kb_at, start, h) or _of_country(p, h, left, kb_at)
             s = h - n_words + 1
             if country_hit is not None and country_hit[1] < s:
                 s = country_hit[1]
             if country_hit is None and is_person:
                 bound = _bind_title(story, sec)
-                if bound is not None and any(t.dep_ == "det" and t.lower_ == "the"
-                                             for t in head.lefts):
+                if bound is not None and any(up[j] == h and dep[j] == "det" and
+                                             p.toks[j].lower_ == "the"
+                                             for j in range(left, h)):
                     return [dataclasses.replace(bound, start=s, end=h + 1,
                                                 start_char=p.idx[s],
                                                 end_char=head.idx + len(head),
@@ -471,8 +536,9 @@ class ActorResolver:
             name = country_hit[0].name if country_hit else None
             m = _mention(p, s, h + 1, h, name, country, sec,
                          "title" if is_person else "sector")
-            if country is None and any(c.dep_ in ("amod", "compound") and
-                                       c.lemma_.lower() in BEYOND_COUNTRIES for c in head.lefts):
+            if country is None and any(up[j] == h and dep[j] in ("amod", "compound") and
+                                       p.toks[j].lemma_.lower() in BEYOND_COUNTRIES
+                                       for j in range(left, h)):
                 m = dataclasses.replace(m, placeless=True)
             story.by_head[h] = m
             if not is_person:
@@ -517,22 +583,24 @@ class ActorResolver:
                 story: _Story, date: str | None) -> Mention:
         pos, toks = p.pos, p.toks
         name_start = h = head.i
-        while name_start > start and (pos[name_start - 1] == "PROPN" and
-                                      toks[name_start - 1].text != "." or
-                                      toks[name_start - 1].text in ("-", "al", "el", "bin")) \
-                and self.kb.sector_of([toks[name_start - 1].lower_]) is None \
-                and _kb_kind(p, name_start - 1, self) not in ("country", "demonym", "org",
-                                                              "metonym", "capital"):
+        while name_start > start:
+            word = toks[name_start - 1].text
+            if not (pos[name_start - 1] == "PROPN" and word != "." or
+                    word in ("-", "al", "el", "bin")) \
+                    or toks[name_start - 1].lower_ in self.kb.sectors \
+                    or _kb_kind(p, name_start - 1, self) in ("country", "demonym", "org",
+                                                             "metonym", "capital"):
+                break
             name_start -= 1
         name = _text(p, name_start, h + 1)
         surname = head.text
         if entry is None:
             entry = self.kb.lookup(name, date=date) or self.kb.lookup(surname, date=date)
         title = None
+        lows = [t.lower_ for t in toks[start:name_start]]
         for n in range(name_start - start, 0, -1):
             for k in range(min(self.kb.max_sector_words, n), 0, -1):
-                words = [t.lower_ for t in toks[start + n - k:start + n]]
-                hit = self.kb.sectors.get(" ".join(words))
+                hit = self.kb.sectors.get(" ".join(lows[n - k:n]))
                 if hit is not None:
                     title = hit[0]
                     break
@@ -560,11 +628,13 @@ class ActorResolver:
             prior = story.people.get(surname)
             if prior is not None and country is None and title is None:
                 country, sector, canonical = prior.country, prior.sector, prior.name or name
-        for app in head.rights:  # "Joseph Dunford, chairman of the Joint Chiefs"
-            if app.dep_ == "appos" and (country is None or sector is None):
-                sub = self.kb.sector_of([app.lemma_.lower()])
-                if sub is not None and sector is None:
-                    sector = sub[0]
+        if sector is None:  # "Joseph Dunford, chairman of the Joint Chiefs"
+            for app in head.rights:
+                if app.dep_ == "appos":
+                    sub = self.kb.sector_of([app.lemma_.lower()])
+                    if sub is not None:
+                        sector = sub[0]
+                        break
         m = _mention(p, start, h + 1, h, canonical, country, sector, "person")
         story.people[surname] = m
         story.by_head[h] = m
@@ -590,7 +660,7 @@ class ActorResolver:
                 p.dep[up] in ("ccomp", "parataxis") \
                 and p.toks[p.head[up]].lemma_.lower() in SPEECH_LEMMAS:
             # "the rebels said they will release him": the speaker speaks of itself
-            speaker = next((c for c in tok.head.head.children if c.dep_ == "nsubj"), None)
+            speaker = next((c for c in p.toks[p.head[up]].children if c.dep_ == "nsubj"), None)
             if speaker is not None and speaker.i in story.by_head and \
                     (low in GROUP_PRONOUNS or low in THING_PRONOUNS or
                      story.by_head[speaker.i].kind == "person"):
@@ -604,7 +674,7 @@ class ActorResolver:
                     and 0 <= sent_of[i] - sent_of[subject.head] <= 1:
                 target = subject  # "Dunford said ... when Abadi appeared .... He said": Dunford
             if dep in ("dobj", "dative", "pobj"):
-                reporter = _reporting_speaker(tok, story)
+                reporter = _reporting_speaker(p, i, story)
                 if reporter is not None and reporter.kind in ("person", "title"):
                     target = reporter  # "him" is a person, not the group that spoke
         elif low in THING_PRONOUNS and sent_of[i] - story.last_thing_sent <= 1:
@@ -615,7 +685,7 @@ class ActorResolver:
                 not low.endswith(("self", "selves")):
             # "the rebels dismissed it", "Kiir pardoned him": an object pronoun is not the
             # subject of its own verb (that would be "itself", "himself")
-            verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+            verb = p.toks[p.head[up] if dep == "pobj" else up]
             subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             doer = story.by_head.get(subj.i) or story.pronouns.get(subj.i) \
                 if subj is not None else None
@@ -641,7 +711,7 @@ class ActorResolver:
             first = ms[0]
             out.append(ActorEntity(name=first.name or first.text, country=first.country,
                                    sector=first.sector, code=first.code,
-                                   mentions=tuple((m.start_char, m.end_char) for m in ms)))
+                                   mentions=tuple([(m.start_char, m.end_char) for m in ms])))
         return out
 
     def to_actor(self, mention: Mention, span: Span | None = None) -> Actor:
@@ -676,11 +746,13 @@ class ActorResolver:
 
 def _mention(p: Parsed, start: int, end: int, head: int, name: str | None, country: str | None,
              sector: str | None, kind: str) -> Mention:
-    last = p.toks[end - 1]
-    return Mention(start=start, end=end, start_char=p.idx[start],
-                   end_char=last.idx + len(last), text=_text(p, start, end), name=name,
-                   country=country, sector=sector, code=join_code(country, sector), kind=kind,
-                   entity=-1, head=head, plural=p.toks[head].tag_ in ("NNS", "NNPS"))
+    text = _text(p, start, end)
+    start_char = p.idx[start]
+    # the fields in order (keywords cost more, and every phrase of a story makes one); the
+    # text runs from the first word's first character to the last word's last
+    return Mention(start, end, start_char, start_char + len(text), text, name, country, sector,
+                   join_code(country, sector), kind, -1, head,
+                   p.toks[head].tag in _PLURAL_TAGS)
 
 
 def _text(p: Parsed, start: int, end: int) -> str:
@@ -691,17 +763,17 @@ def _text(p: Parsed, start: int, end: int) -> str:
     return "".join([t.text_with_ws for t in toks[start:end - 1]]) + toks[end - 1].text
 
 
-def _plausible(p: Parsed, start: int, end: int, entry: Entry, sent: Span,
+def _plausible(p: Parsed, start: int, end: int, name: str, entry: Entry, sent: Span,
                shouting: dict[int, bool] | None = None) -> bool:
     """Guard short all-caps names ("IS", "US", "WHO") against the same words used otherwise
-    (the name is tokens ``start`` to ``end`` of the sentence ``sent``; ``shouting`` keeps, by
-    sentence start, whether each sentence read so far is written in capitals)."""
-    word = p.toks[start].text
-    if end - start == 1 and word.isupper() and len(word) <= 3:
+    (the name is tokens ``start`` to ``end``, ``name`` their text, of the sentence ``sent``;
+    ``shouting`` keeps, by sentence start, whether each sentence read so far is written in
+    capitals)."""
+    if end - start == 1 and name.isupper() and len(name) <= 3:
         # in mixed-case text an all-caps word is an acronym; in all-caps text it may be a verb
         loud = None if shouting is None else shouting.get(sent.start)
-        if loud is None:
-            letters = [t.text for t in sent if t.is_alpha and len(t.text) > 3]
+        if loud is None:  # (the Doc's tokens: iterating the Span makes new ones)
+            letters = [t.text for t in p.toks[sent.start:sent.end] if len(t) > 3 and t.is_alpha]
             loud = bool(letters) and sum(w.isupper() for w in letters) > len(letters) / 2
             if shouting is not None:
                 shouting[sent.start] = loud
@@ -729,31 +801,49 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "explain", "recall", "insist", 
                            "stress", "warn", "confirm", "reiterate", "maintain"})
 
 
-def _reporting_speaker(tok: Token, story: _Story) -> Mention | None:
-    """ "Dunford said that Abadi assured him": him is the one who reports it."""
-    node, steps = tok.head, 0
-    while steps < 6 and node.head.i != node.i:
-        if node.lemma_.lower() in SPEECH_LEMMAS:
-            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+def _reporting_speaker(p: Parsed, i: int, story: _Story) -> Mention | None:
+    """ "Dunford said that Abadi assured him": him (token ``i``) is the one who reports it.
+    The words above it, up to six steps, are read off the head column."""
+    up, toks = p.head, p.toks
+    node, steps = up[i], 0
+    while True:
+        if toks[node].lemma_.lower() in SPEECH_LEMMAS:
+            subj = next((c for c in toks[node].children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.i in story.by_head:
                 return story.by_head[subj.i]
-        node, steps = node.head, steps + 1
-    if node.lemma_.lower() in SPEECH_LEMMAS:
-        subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subj is not None and subj.i in story.by_head:
-            return story.by_head[subj.i]
-    return None
+        if steps == 6 or up[node] == node:
+            return None
+        node, steps = up[node], steps + 1
 
 
 def _sentence_index(doc: Doc, sents: Sequence[Span] | None = None) -> list[int]:
-    index = [0] * len(doc)
+    """The sentence of each token (the sentences of a Doc follow each other, covering it)."""
+    index: list[int] = []
     for n, sent in enumerate(doc.sents if sents is None else sents):
-        index[sent.start:sent.end] = [n] * (sent.end - sent.start)
+        index += [n] * (sent.end - sent.start)
     return index
 
 
+def _phrase_start(p: Parsed, h: int, left: int) -> int:
+    """``min(c.left_edge.i for c in doc[h].lefts if c.dep_ in PHRASE_DEPS)``, or ``h`` where
+    there is none, from the head and dep columns (``left`` is the head's left edge): the first
+    word from the left edge on that hangs from such a dependent. Most phrases are a word or
+    two, and spaCy makes a new Token for each left dependent and each of their left edges."""
+    up, dep = p.head, p.dep
+    for j in range(left, h):
+        node = j
+        while up[node] != h and up[node] != node:  # up to the head's child (or the root)
+            node = up[node]
+        if up[node] == h and node < h and dep[node] in PHRASE_DEPS:
+            return j
+    return h
+
+
 def _has_kb_left(kb_at: list, start: int, h_start: int) -> bool:
-    return any(kb_at[i] is not None for i in range(start, h_start))
+    for i in range(start, h_start):  # (a loop: any() over a generator costs more)
+        if kb_at[i] is not None:
+            return True
+    return False
 
 
 def _aligned_with(p: Parsed, i: int) -> bool:
@@ -773,33 +863,42 @@ def _nearest_country(kb_at: list, start: int, end: int) -> tuple[Entry, int] | N
     return None
 
 
-def _of_country(head: Token, kb_at: list) -> tuple[Entry, int] | None:
+def _of_country(p: Parsed, h: int, left: int, kb_at: list) -> tuple[Entry, int] | None:
     """ "the government of Iraq", "police in Istanbul" → the country (the span stays on the
-    head). Cities come from the gazetteer, for actors like "Mosul residents"."""
-    for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "near"):
-            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if pobj is None:
-                continue
-            if c.lower_ == "near" and (kb_at[pobj.i] is None or
-                                       kb_at[pobj.i][0].kind not in ("country", "region")):
-                continue  # "villages near Macedonia"; near an embassy is no one's
-            if kb_at[pobj.i] is not None:
-                entry = kb_at[pobj.i][0]
-                if entry.country and (entry.kind in ("country", "capital", "metonym") or
-                                      entry.kind == "org" and entry.country in INTERNATIONAL):
-                    return entry, head.i  # also "observers from the OSCE"
-            elif pobj.pos_ == "PROPN" and pobj.ent_type_ not in NOT_PLACES:
-                city = _city_entry(pobj.text)
-                if city is not None:
-                    return city, head.i
-    for c in head.lefts:
-        if c.dep_ == "compound" and (c.pos_ == "PROPN" or c.ent_type_ == "GPE") and \
-                c.text[:1].isupper() and c.ent_type_ not in NOT_PLACES and \
-                kb_at[c.i] is None:
-            city = _city_entry(c.text)
+    head). Cities come from the gazetteer, for actors like "Mosul residents". ``left`` is the
+    head's left edge; its dependents are read off the head and dep columns, among the words of
+    its subtree, in order (spaCy makes a new Token for each child of each)."""
+    up, dep, toks = p.head, p.dep, p.toks
+    right = toks[h].right_edge.i
+    for c in range(h + 1, right + 1):
+        if up[c] != h or dep[c] != "prep" or toks[c].lower_ not in ("of", "in", "from", "near"):
+            continue
+        # its first object: a child of the preposition, so inside the head's subtree
+        pobj = next((g for g in range(left, right + 1) if up[g] == c and dep[g] == "pobj"),
+                    None)
+        if pobj is None:
+            continue
+        hit = kb_at[pobj]
+        if toks[c].lower_ == "near" and (hit is None or hit[0].kind not in ("country", "region")):
+            continue  # "villages near Macedonia"; near an embassy is no one's
+        if hit is not None:
+            entry = hit[0]
+            if entry.country and (entry.kind in ("country", "capital", "metonym") or
+                                  entry.kind == "org" and entry.country in INTERNATIONAL):
+                return entry, h  # also "observers from the OSCE"
+        elif p.pos[pobj] == "PROPN" and toks[pobj].ent_type_ not in NOT_PLACES:
+            city = _city_entry(toks[pobj].text)
             if city is not None:
-                return city, c.i
+                return city, h
+    for c in range(left, h):
+        if up[c] != h or dep[c] != "compound" or kb_at[c] is not None:
+            continue
+        tok = toks[c]
+        if (p.pos[c] == "PROPN" or tok.ent_type_ == "GPE") and tok.text[:1].isupper() and \
+                tok.ent_type_ not in NOT_PLACES:
+            city = _city_entry(tok.text)
+            if city is not None:
+                return city, c
     return None
 
 
@@ -826,24 +925,20 @@ def _bind_title(story: _Story, sector: str) -> Mention | None:
 
 def _fill_story_country(mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
     """A titled person with no country takes the story's most-mentioned country. Unnamed
-    groups ("rebels") are left alone: a country nearby is as often their enemy's."""
-    def top(ms: Sequence[Mention]) -> str | None:
-        counts = Counter(m.country for m in ms if m.country and m.country not in INTERNATIONAL
-                         and m.kind not in ("person", "pronoun"))
-        return counts.most_common(1)[0][0] if counts else None
-
-    story_top = top(mentions)
-    if story_top is None:
+    groups ("rebels") are left alone: a country nearby is as often their enemy's. The
+    mentions are ``find``'s own, made for this story: they are changed in place."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.country and m.country not in INTERNATIONAL and m.kind not in ("person", "pronoun"):
+            counts[m.country] = counts.get(m.country, 0) + 1
+    if not counts:
         return mentions
-    out: list[Mention] = []
+    story_top = max(counts, key=counts.__getitem__)  # of equals the first, as most_common
     for m in mentions:
         if m.country is None and m.sector and m.sector not in INTERNATIONAL and \
                 m.kind in ("person", "title") and not m.plural and not m.placeless:
-            country = story_top
-            if country is not None:
-                m = dataclasses.replace(m, country=country, code=join_code(country, m.sector))
-        out.append(m)
-    return out
+            m.country, m.code = story_top, join_code(story_top, m.sector)
+    return mentions
 
 
 def _bind_forward(p: Parsed, mentions: list[Mention], sent_of: list[int]) -> list[Mention]:
@@ -851,19 +946,23 @@ def _bind_forward(p: Parsed, mentions: list[Mention], sent_of: list[int]) -> lis
     General Joseph Dunford, ... said"): the first person of the same code named with that
     title in the next two sentences, with no other such person between, is the one meant."""
     out = list(mentions)
+    people = [(k, m) for k, m in enumerate(out) if m.kind == "person"]  # (no title is one)
     for k, m in enumerate(out):
         if m.kind != "title" or m.plural or not m.code:
             continue
         title = p.toks[m.head].lower_
-        later = [p for p in out[k + 1:] if p.kind == "person" and p.code == m.code
-                 and sent_of[p.start] - sent_of[m.start] <= 2]
+        later = [q for j, q in people if j > k and q.code == m.code
+                 and sent_of[q.start] - sent_of[m.start] <= 2]
         if later and any(t.lower_ == title for t in p.toks[later[0].start:later[0].end]) \
-                and all(p.name == later[0].name for p in later):
+                and all(q.name == later[0].name for q in later):
             out[k] = dataclasses.replace(m, name=later[0].name)
     return out
 
 
 def _with_entities(mentions: list[Mention]) -> list[Mention]:
+    """The mentions in text order, none overlapping, each numbered by the entity (name and
+    code) it stands for. They are ``find``'s own, made for this story, each in the list
+    once: each is numbered in place."""
     ids: dict[tuple[str | None, str | None], int] = {}
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
@@ -873,7 +972,8 @@ def _with_entities(mentions: list[Mention]) -> list[Mention]:
         if m.code is None:
             out.append(m)
             continue
-        out.append(_numbered(m, ids.setdefault(key, len(ids))))
+        m.entity = ids.setdefault(key, len(ids))
+        out.append(m)
     return out
 
 
@@ -883,13 +983,6 @@ def _respan(m: Mention, start: int, end: int, start_char: int, end_char: int, te
     ("he" for Dunford); a test checks that it keeps every other field."""
     return Mention(start, end, start_char, end_char, text, m.name, m.country, m.sector, m.code,
                    kind, m.entity, head, m.plural, m.placeless)
-
-
-def _numbered(m: Mention, entity: int) -> Mention:
-    """``dataclasses.replace(m, entity=entity)``, at a third of its cost (every mention of a
-    story passes here); a test checks that it keeps every other field."""
-    return Mention(m.start, m.end, m.start_char, m.end_char, m.text, m.name, m.country,
-                   m.sector, m.code, m.kind, entity, m.head, m.plural, m.placeless)
 
 
 __all__ = ["ActorKB", "ActorResolver", "Entry", "Mention", "join_code"]

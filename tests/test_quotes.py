@@ -357,3 +357,40 @@ def test_quotes_at_most_words_counts_as_words_does():
             for most in range(4):
                 assert _at_most_words(text, start, end, most) == \
                     (_words(text[start:end]) <= most)
+
+
+def _check_tree(doc):
+    from dyad.parsed import Parsed
+    from dyad.quotes import _Tree
+
+    t = _Tree(Parsed(doc))
+    for tok in doc:
+        i = tok.i
+        assert t.kids(i) == [c.i for c in tok.children]
+        assert t.kids(i) == [c.i for c in tok.children]  # (the second time from the memo)
+        assert (t.left(i), t.right(i)) == (tok.left_edge.i, tok.right_edge.i)
+        assert t.end_char(i) == tok.idx + len(tok.text)
+    for start in range(0, len(doc), 3):
+        for end in range(start, min(len(doc), start + 12) + 1):
+            s, e = t.strip(start, end)
+            words = [w.i for w in doc[start:end] if not (w.is_punct or w.is_space)]
+            assert (s, e) == ((words[0], words[-1] + 1) if words else (end, end))
+
+
+def test_quotes_tree_by_index_is_spacys_parse(nlp):
+    """The index walks read the children, edges and ends spaCy's objects give."""
+    texts = [_FAST_TEXT, "\u201cThe talks,\u201d the minister said on Tuesday, \u201cwill resume.\u201d",
+             "Hawaii, as one adviser pointed out, rarely gets two hurricanes.", " ", ""]
+    for doc in nlp.pipe(texts):
+        _check_tree(doc)
+
+
+def test_quotes_tree_by_index_on_news_articles(nlp, shared):
+    """On real parses too (non-projective trees, long sentences, odd whitespace)."""
+    import gzip
+    import json
+
+    with gzip.open(shared / "data" / "news" / "allsides-10k.jsonl.gz", "rt") as fh:
+        texts = [json.loads(next(fh))["text"] for _ in range(6)]
+    for doc in nlp.pipe(texts):
+        _check_tree(doc)

@@ -243,17 +243,17 @@ class _Tree:
         return out
 
     def _children(self, i: int) -> list[int]:
-        # spaCy counts a token's children on either side: each is found with list.index (a
-        # scan in C) among the heads, the left ones from the token's left edge on
+        # spaCy counts a token's children on either side: the left ones are sought back from
+        # the token, the right ones with list.index (a scan in C) among the heads
         tok, head = self.toks[i], self.head
         out = []
-        n = tok.n_lefts
-        if n:
-            j = tok.left_edge.i
-            for _ in range(n):
-                j = head.index(i, j, i)
+        n, j = tok.n_lefts, i - 1
+        while n:
+            if head[j] == i:
                 out.append(j)
-                j += 1
+                n -= 1
+            j -= 1
+        out.reverse()
         j = i + 1
         for _ in range(tok.n_rights):
             j = head.index(i, j)
@@ -281,20 +281,6 @@ class _Tree:
         while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
             end -= 1
         return start, end
-
-
-_held: tuple[Parsed | None, _Tree | None] = (None, None)
-
-
-def _tree(p: Parsed) -> _Tree:
-    """The ``_Tree`` of a Doc's columns, kept for the last Doc (as ``parsed`` keeps them)."""
-    global _held
-    held_p, held = _held
-    if held_p is p and held is not None:
-        return held
-    fresh = _Tree(p)
-    _held = (p, fresh)
-    return fresh
 
 
 def _speaker_of(t: _Tree, cue: int, text: str) -> int | None:
@@ -465,7 +451,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
     text = doc.text if text is None else text
     p = parsed(doc)
     sents = p.sents if sents is None else sents
-    t = _tree(p)
+    t = _Tree(p)  # (one per call: holding it would keep the last Doc's columns alive)
     toks, idx = t.toks, t.idx
     found: list[QuoteSpan] = []
     direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text or "''" in text) else []

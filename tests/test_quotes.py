@@ -394,3 +394,12 @@ def test_quotes_tree_by_index_on_news_articles(nlp, shared):
         texts = [json.loads(next(fh))["text"] for _ in range(6)]
     for doc in nlp.pipe(texts):
         _check_tree(doc)
+
+
+def test_quotes_line_breaks_from_the_token_starts_as_a_list(nlp):
+    from dyad.quotes import _line_breaks
+
+    for text in (_FAST_TEXT, "one\n\n\ntwo \n three\n", "\nx", "no break", ""):
+        doc = nlp(text)
+        assert _line_breaks(doc.text, [t.idx for t in doc]) == \
+            [t.i for t in doc if "\n" in t.text]

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-import numpy as np
-from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from dyad.datafiles import packaged, rows
@@ -38,6 +37,7 @@ _WORD = re.compile(r"\w+")
 _QUOTE_TEXT = frozenset({'"', "\u201c", "\u201d", "''", "'"})
 _RUN_ON = 400  # characters: an unattributed quote this close after a quote is the same voice
 _FRAME_PREPS = {"for": "for", "on": "on", "to-prep": "to", "about": "about", "of": "of"}
+_LAST = sys.maxsize  # past every character offset
 _MAX_KNOWN = 200_000  # hashes a CueLexicon remembers the answer for (a long run meets many)
 
 
@@ -473,7 +473,7 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
         nouns[bisect_right(firsts, i) - 1].append(i)
     for i in (lowers == doc.vocab.strings["according"]).nonzero()[0].tolist():
         according[bisect_right(firsts, i) - 1].append(i)
-    breaks = _line_breaks(text, p.array(IDX))
+    breaks = _line_breaks(text, idx)
     said_by: dict[int, int | None] = {}
 
     def speaker_of(cue: int) -> int | None:
@@ -660,8 +660,10 @@ def _at_most_words(text: str, start: int, end: int, most: int) -> bool:
 def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``char`` is in one of ``spans``, which are in text order and do not overlap (the
     quotes _quote_char_spans finds, or some of them)."""
+    if not spans:  # (most texts quote no one)
+        return False
     # the last span starting at or before it (spans compare as tuples: no key function to call)
-    k = bisect_right(spans, (char, sys.maxsize)) - 1
+    k = bisect_right(spans, (char, _LAST)) - 1
     return k >= 0 and char < spans[k][1]
 
 
@@ -763,14 +765,17 @@ def _positions(text: str, ch: str) -> Iterator[int]:
         k = text.find(ch, k + 1)
 
 
-def _line_breaks(text: str, starts: np.ndarray) -> list[int]:
+def _line_breaks(text: str, starts: Sequence[int]) -> list[int]:
     """The indices of the tokens holding a line break, in order, from the tokens' ``starts`` (a
     line break is always in a whitespace token: spaCy keeps only a space after a word)."""
-    at = list(_positions(text, "\n"))
     out: list[int] = []
-    for i in (np.searchsorted(starts, at, side="right") - 1).tolist():
-        if not out or out[-1] != i:
-            out.append(i)
+    k, n = text.find("\n"), len(starts)
+    while k >= 0:
+        i = bisect_right(starts, k) - 1
+        out.append(i)
+        if i + 1 >= n:
+            break
+        k = text.find("\n", starts[i + 1])  # the next break in a later token
     return out
 
 

@@ -403,3 +403,19 @@ def test_quotes_line_breaks_from_the_token_starts_as_a_list(nlp):
         doc = nlp(text)
         assert _line_breaks(doc.text, [t.idx for t in doc]) == \
             [t.i for t in doc if "\n" in t.text]
+
+
+def test_quotes_turns_sought_from_the_colons_are_the_expression_s_matches():
+    """Only the lines with a colon in them or in the next two are tried: a name broken over
+    lines, a colon on the last line, lines that run together are all met as the expression
+    meets them."""
+    from dyad.quotes import _TURN, _turns
+
+    texts = ["JOHN\nSMITH\nJONES: this is what the man said to us\nMARY: a short one here too",
+             "JOHN\nSMITH\nJONES\nBROWN: four lines is one too many for a name\n",
+             ":\n:\nA: twelve chars and more\nB:\n\nsaid on the line after it\n",
+             "x:\n\n\nPENCE: Well, look, we are going on\nno colon here at all\n" * 3,
+             "\u201cPENCE: Well, look, we are going on", "PENCE: short", ""]
+    for text in texts:
+        assert [m.span() for m in _turns(text)] == [m.span() for m in _TURN.finditer(text)]
+    assert len(list(_turns(texts[0]))) == 2

@@ -619,16 +619,29 @@ def _transcript_turns(doc: Doc, text: str) -> list[QuoteSpan]:
 
 def _turns(text: str) -> Iterator[re.Match[str]]:
     """``_TURN.finditer(text)``, tried at the line starts only, where '^' can match (a regular
-    expression anchored at each line is slow to search a whole text with)."""
-    at = 0
-    while at >= 0:
+    expression anchored at each line is slow to search a whole text with), and of those only
+    at the ones with a colon in their line or the next two: the name before the colon has three
+    words at most, and only the spaces between them may break a line."""
+    starts = set()
+    for colon in _positions(text, ":"):
+        line = text.rfind("\n", 0, colon) + 1
+        starts.add(line)
+        for _ in range(2):  # the two lines before
+            if line == 0:
+                break
+            line = text.rfind("\n", 0, line - 1) + 1
+            starts.add(line)
+    after = 0  # the first line start past the last match
+    for at in sorted(starts):
+        if at < after:
+            continue
         m = _TURN.match(text, at)
         if m is not None:
             yield m
-            at = m.end()  # at a line break (the match ends with its line)
-        at = text.find("\n", at)
-        if at >= 0:
-            at += 1
+            br = text.find("\n", m.end())  # (the match ends with its line)
+            if br < 0:
+                return
+            after = br + 1
 
 
 def _turn_speaker(who: str, text: str) -> bool:
@@ -953,9 +966,7 @@ def _frame_preps(frames: frozenset[str]) -> frozenset[str]:
 
 
 def _sentence_at(starts: Sequence[int], char: int) -> int:
-    import bisect
-
-    return max(0, bisect.bisect_right(starts, char) - 1)
+    return max(0, bisect_right(starts, char) - 1)
 
 
 __all__ = ["CueLexicon", "QuoteSpan", "find_quotes"]

@@ -87,8 +87,8 @@ class CueLexicon:
     def verbs_at(self, doc: Doc, at: list[int], lemmas: list[int],
                  orths: list[int]) -> list[tuple[int, str]]:
         """The tokens ``at`` (with these LEMMA and ORTH, or LOWER, hashes) that are cue verbs,
-        with their ``verb_lemma``: worked out once per string met (a string's hash is the same in every
-        Doc), so that the tokens are not made nor their strings looked up."""
+        with their ``verb_lemma``: worked out once per string met (a string's hash is the same
+        in every Doc), so that the tokens are not made nor their strings looked up."""
         strings, known_lemmas, known_forms = doc.vocab.strings, self._lemma_hashes, self._form_hashes
         if len(known_lemmas) + len(known_forms) > _MAX_KNOWN:
             known_lemmas.clear()

@@ -357,3 +357,65 @@ def test_quotes_at_most_words_counts_as_words_does():
             for most in range(4):
                 assert _at_most_words(text, start, end, most) == \
                     (_words(text[start:end]) <= most)
+
+
+def _check_tree(doc):
+    from dyad.parsed import Parsed
+    from dyad.quotes import _Tree
+
+    t = _Tree(Parsed(doc))
+    for tok in doc:
+        i = tok.i
+        assert t.kids(i) == [c.i for c in tok.children]
+        assert t.kids(i) == [c.i for c in tok.children]  # (the second time from the memo)
+        assert (t.left(i), t.right(i)) == (tok.left_edge.i, tok.right_edge.i)
+        assert t.end_char(i) == tok.idx + len(tok.text)
+    for start in range(0, len(doc), 3):
+        for end in range(start, min(len(doc), start + 12) + 1):
+            s, e = t.strip(start, end)
+            words = [w.i for w in doc[start:end] if not (w.is_punct or w.is_space)]
+            assert (s, e) == ((words[0], words[-1] + 1) if words else (end, end))
+
+
+def test_quotes_tree_by_index_is_spacys_parse(nlp):
+    """The index walks read the children, edges and ends spaCy's objects give."""
+    texts = [_FAST_TEXT, "\u201cThe talks,\u201d the minister said on Tuesday, \u201cwill resume.\u201d",
+             "Hawaii, as one adviser pointed out, rarely gets two hurricanes.", " ", ""]
+    for doc in nlp.pipe(texts):
+        _check_tree(doc)
+
+
+def test_quotes_tree_by_index_on_news_articles(nlp, shared):
+    """On real parses too (non-projective trees, long sentences, odd whitespace)."""
+    import gzip
+    import json
+
+    with gzip.open(shared / "data" / "news" / "allsides-10k.jsonl.gz", "rt") as fh:
+        texts = [json.loads(next(fh))["text"] for _ in range(6)]
+    for doc in nlp.pipe(texts):
+        _check_tree(doc)
+
+
+def test_quotes_line_breaks_from_the_token_starts_as_a_list(nlp):
+    from dyad.quotes import _line_breaks
+
+    for text in (_FAST_TEXT, "one\n\n\ntwo \n three\n", "\nx", "no break", ""):
+        doc = nlp(text)
+        assert _line_breaks(doc.text, [t.idx for t in doc]) == \
+            [t.i for t in doc if "\n" in t.text]
+
+
+def test_quotes_turns_sought_from_the_colons_are_the_expression_s_matches():
+    """Only the lines with a colon in them or in the next two are tried: a name broken over
+    lines, a colon on the last line, lines that run together are all met as the expression
+    meets them."""
+    from dyad.quotes import _TURN, _turns
+
+    texts = ["JOHN\nSMITH\nJONES: this is what the man said to us\nMARY: a short one here too",
+             "JOHN\nSMITH\nJONES\nBROWN: four lines is one too many for a name\n",
+             ":\n:\nA: twelve chars and more\nB:\n\nsaid on the line after it\n",
+             "x:\n\n\nPENCE: Well, look, we are going on\nno colon here at all\n" * 3,
+             "\u201cPENCE: Well, look, we are going on", "PENCE: short", ""]
+    for text in texts:
+        assert [m.span() for m in _turns(text)] == [m.span() for m in _TURN.finditer(text)]
+    assert len(list(_turns(texts[0]))) == 2

@@ -12,17 +12,17 @@ import functools
 import re
 import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-import numpy as np
-from spacy.attrs import IDX, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
 
 from dyad.datafiles import packaged, rows
 from dyad.errors import DataError
+from dyad.parsed import Parsed, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -37,6 +37,7 @@ _WORD = re.compile(r"\w+")
 _QUOTE_TEXT = frozenset({'"', "\u201c", "\u201d", "''", "'"})
 _RUN_ON = 400  # characters: an unattributed quote this close after a quote is the same voice
 _FRAME_PREPS = {"for": "for", "on": "on", "to-prep": "to", "about": "about", "of": "of"}
+_LAST = sys.maxsize  # past every character offset
 _MAX_KNOWN = 200_000  # hashes a CueLexicon remembers the answer for (a long run meets many)
 
 
@@ -85,9 +86,9 @@ class CueLexicon:
 
     def verbs_at(self, doc: Doc, at: list[int], lemmas: list[int],
                  orths: list[int]) -> list[tuple[int, str]]:
-        """The tokens ``at`` (with these LEMMA and ORTH hashes) that are cue verbs, with their
-        ``verb_lemma``: worked out once per string met (a string's hash is the same in every
-        Doc), so that the tokens are not made nor their strings looked up."""
+        """The tokens ``at`` (with these LEMMA and ORTH, or LOWER, hashes) that are cue verbs,
+        with their ``verb_lemma``: worked out once per string met (a string's hash is the same
+        in every Doc), so that the tokens are not made nor their strings looked up."""
         strings, known_lemmas, known_forms = doc.vocab.strings, self._lemma_hashes, self._form_hashes
         if len(known_lemmas) + len(known_forms) > _MAX_KNOWN:
             known_lemmas.clear()
@@ -222,50 +223,114 @@ def _quote_char_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _speaker_of(cue: Token, text: str) -> Token | None:
-    for c in cue.children:
-        dep = c.dep_
-        if dep == "nsubjpass":  # "was reported by the Post": the agent said it
-            agent = next((a for a in cue.children if a.dep_ == "agent"), None)
-            return next((o for o in agent.children if o.dep_ == "pobj"), None) if agent else None
-        if dep == "nsubj":
-            speaker = _past_label(c, cue, text)
+class _Tree:
+    """One Doc's parse by token index, for the walks below: ``toks``, ``head``, ``dep``,
+    ``pos`` and ``idx`` are the shared columns of ``parsed(doc)``, and ``kids(i)`` is ``[c.i
+    for c in doc[i].children]`` (spaCy makes every child anew, 1.7 us a token; the walks ask
+    for the children of the same cues up to five times)."""
+
+    __slots__ = ("doc", "toks", "head", "dep", "pos", "idx", "_kids")
+
+    def __init__(self, p: Parsed) -> None:
+        self.doc, self.toks, self.head, self.dep, self.pos, self.idx = \
+            p.doc, p.toks, p.head, p.dep, p.pos, p.idx
+        self._kids: dict[int, list[int]] = {}
+
+    def kids(self, i: int) -> list[int]:
+        out = self._kids.get(i)
+        if out is None:
+            out = self._kids[i] = self._children(i)
+        return out
+
+    def _children(self, i: int) -> list[int]:
+        # spaCy counts a token's children on either side: the left ones are sought back from
+        # the token, the right ones with list.index (a scan in C) among the heads
+        tok, head = self.toks[i], self.head
+        out = []
+        n, j = tok.n_lefts, i - 1
+        while n:
+            if head[j] == i:
+                out.append(j)
+                n -= 1
+            j -= 1
+        out.reverse()
+        j = i + 1
+        for _ in range(tok.n_rights):
+            j = head.index(i, j)
+            out.append(j)
+            j += 1
+        return out
+
+    def left(self, i: int) -> int:
+        """``doc[i].left_edge.i``."""
+        return self.toks[i].left_edge.i
+
+    def right(self, i: int) -> int:
+        """``doc[i].right_edge.i``."""
+        return self.toks[i].right_edge.i
+
+    def end_char(self, i: int) -> int:
+        """Where token ``i``'s text ends."""
+        return self.idx[i] + len(self.toks[i])
+
+    def strip(self, start: int, end: int) -> tuple[int, int]:
+        """Tokens ``start`` to ``end`` without the punctuation and space at either end."""
+        toks = self.toks
+        while start < end and (toks[start].is_punct or toks[start].is_space):
+            start += 1
+        while end > start and (toks[end - 1].is_punct or toks[end - 1].is_space):
+            end -= 1
+        return start, end
+
+
+def _speaker_of(t: _Tree, cue: int, text: str) -> int | None:
+    dep = t.dep
+    kids = t.kids(cue)
+    for c in kids:
+        d = dep[c]
+        if d == "nsubjpass":  # "was reported by the Post": the agent said it
+            agent = next((a for a in kids if dep[a] == "agent"), None)
+            return next((o for o in t.kids(agent) if dep[o] == "pobj"), None) \
+                if agent is not None else None
+        if d == "nsubj":
+            speaker = _past_label(t, c, cue, text)
             if speaker is not None:
                 return speaker
-    dep = cue.dep_
-    if dep in ("conj", "xcomp", "advcl") and cue.head is not cue:
-        return _speaker_of(cue.head, text)  # "..., saying that": the subject of the main verb
-    if dep == "pcomp" and cue.head.dep_ == "prep" and cue.head.head.pos_ in ("VERB", "AUX"):
-        return _speaker_of(cue.head.head, text)  # "published the results by announcing that ..."
-    if dep == "acl" and cue.head.pos_ in ("NOUN", "PROPN") and cue.tag_ in ("VBG", "VBN"):
-        return _past_label(cue.head, cue, text)  # "a statement saying that ..." ("pressure to show"
+    d, up = dep[cue], t.head[cue]
+    if d in ("conj", "xcomp", "advcl") and up != cue:
+        return _speaker_of(t, up, text)  # "..., saying that": the subject of the main verb
+    if d == "pcomp" and dep[up] == "prep" and t.pos[t.head[up]] in ("VERB", "AUX"):
+        return _speaker_of(t, t.head[up], text)  # "published the results by announcing that ..."
+    if d == "acl" and t.pos[up] in ("NOUN", "PROPN") and t.toks[cue].tag_ in ("VBG", "VBN"):
+        return _past_label(t, up, cue, text)  # "a statement saying that ..." ("pressure to show"
         # progress is no one speaking)
     return None
 
 
-def _past_label(subj: Token, cue: Token, text: str) -> Token | None:
+def _past_label(t: _Tree, subj: int, cue: int, text: str) -> int | None:
     """'The Latest: Trump urges ...', '12:15 p.m. Trump says ...': a label or time before a
     colon or a paragraph break is no speaker; the subject is what stands between it and the
     cue."""
-    if subj.i > cue.i:
+    if subj > cue:
         return subj
-    doc = subj.doc
+    toks = t.toks
     # the words between them (and the one space at most that spaCy keeps after a token): most
     # gaps hold no break, and their tokens are not read
-    words = text[subj.idx + len(subj):cue.idx]
-    breaks = [t.i for t in doc[subj.i + 1:cue.i] if ":" in t.text or "\n" in t.text] \
+    words = text[t.end_char(subj):t.idx[cue]]
+    breaks = [i for i in range(subj + 1, cue) if ":" in toks[i].text or "\n" in toks[i].text] \
         if ":" in words or "\n" in words else []
     if not breaks:
-        if subj.ent_type_ == "TIME" or subj.like_num:
+        tok = toks[subj]
+        if tok.ent_type_ == "TIME" or tok.like_num:
             return None
         return subj
-    between = doc[breaks[-1] + 1:cue.i]
-    return next((t for t in between if t.pos_ in ("NOUN", "PROPN", "PRON")
-                 and not (between.start <= t.head.i < between.end)), None)
+    first, pos, head = breaks[-1] + 1, t.pos, t.head
+    return next((i for i in range(first, cue) if pos[i] in ("NOUN", "PROPN", "PRON")
+                 and not (first <= head[i] < cue)), None)
 
 
-def _speaker_span(tok: Token) -> tuple[int, int]:
-    return tok.left_edge.i, tok.i + 1
+def _speaker_span(t: _Tree, tok: int) -> tuple[int, int]:
+    return t.left(tok), tok + 1
 
 
 _SIGNED = re.compile(r"[\"\u201d\u00bb',.]{0,3}[^\S\n]*(?:[\u2014\u2015\u2013]|--)[^\S\n]*"
@@ -283,41 +348,47 @@ def _signed(doc: Doc, text: str, end: int) -> Span | None:
     return doc.char_span(m.start("name"), name_end, alignment_mode="contract")
 
 
-def _right_after(doc: Doc, end: int, sent: Span, verbs: Sequence[Token],
+def _right_after(t: _Tree, end: int, first: int, verbs: Sequence[int],
                  direct: Sequence[tuple[int, int]],
-                 speaker_of: Callable[[Token], Token | None]) -> tuple[Token | None, Token | None]:
+                 speaker_of: Callable[[int], int | None]) -> tuple[int | None, int | None]:
     """'"...," Trump added.' / '"...," said the ruling.': the attribution that follows the
-    closing mark within a few words speaks for the quote, whatever came before it."""
-    cue = next((v for v in verbs if v.idx >= end), None)
-    if cue is None or _inside(cue.idx, direct):
+    closing mark within a few words speaks for the quote, whatever came before it. ``first``:
+    the sentence's first token."""
+    idx = t.idx
+    cue = next((v for v in verbs if idx[v] >= end), None)
+    if cue is None or _inside(idx[cue], direct):
         return None, None
-    words: list[Token] = []  # those between the mark and the cue, read back from the cue and no further
-    i = cue.i - 1
-    while i >= sent.start and len(words) <= 5:
-        t = doc[i]
-        if t.idx < end:
+    words: list[int] = []  # those between the mark and the cue, read back from the cue and no further
+    i, toks = cue - 1, t.toks
+    while i >= first and len(words) <= 5:
+        if idx[i] < end:
             break
-        if not t.is_punct and not t.is_space:
-            words.append(t)
+        tok = toks[i]
+        if not tok.is_punct and not tok.is_space:
+            words.append(i)
         i -= 1
-    if len(words) > 5 or any(_inside(t.idx, direct) for t in words):
+    if len(words) > 5:
         return None, None
+    for w in words:
+        if _inside(idx[w], direct):
+            return None, None
     speaker = speaker_of(cue)
-    if speaker is not None and speaker.idx >= end and not _inside(speaker.idx, direct):
+    if speaker is not None and idx[speaker] >= end and not _inside(idx[speaker], direct):
         return cue, speaker
     return None, None
 
 
-def _cue_in(verbs: Sequence[Token], speaker_of: Callable[[Token], Token | None],
-            outside: Sequence[tuple[int, int]] = ()) -> Token | None:
+def _cue_in(t: _Tree, verbs: Sequence[int], speaker_of: Callable[[int], int | None],
+            outside: Sequence[tuple[int, int]] = ()) -> int | None:
     """The sentence's attribution among its cue verbs: the main verb's, else the last."""
     best = None
+    idx, dep = t.idx, t.dep
     for tok in verbs:
-        if _inside(tok.idx, outside):
+        if outside and _inside(idx[tok], outside):
             continue  # "I think" inside a quote attributes nothing outside it
         if speaker_of(tok) is None:
             continue
-        if best is None or tok.dep_ == "ROOT":
+        if best is None or dep[tok] == "ROOT":
             best = tok
     return best
 
@@ -326,41 +397,46 @@ _DISOWN = frozenset({"dismiss", "reject", "deny", "dispute", "question", "refute
                      "ridicule", "challenge", "counter", "doubt", "debunk", "ignore"})
 
 
-def _noun_cues(nouns: Sequence[Token]) -> list[tuple[Token, Token, tuple[int, int]]]:
+def _noun_cues(t: _Tree, nouns: Sequence[int]) -> list[tuple[int, int, tuple[int, int]]]:
     """'his claim that the vote was rigged', 'issued a warning that ...': a cue noun with a
     that-clause reports it; the speaker is the possessor, else the subject of the verb that
     makes or holds the noun ('Democrats persisted in arguments that ...')."""
     out = []
+    toks, dep, head, pos = t.toks, t.dep, t.head, t.pos
     for tok in nouns:
-        clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp") and c.i > tok.i
-                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)),
+        kids = t.kids(tok)
+        clause = next((c for c in kids if dep[c] in ("acl", "ccomp") and c > tok
+                       and any(dep[m] == "mark" and toks[m].lower_ == "that" for m in t.kids(c))),
                       None)
         if clause is None:
             continue
-        speaker = next((c for c in tok.children if c.dep_ == "poss"), None)
-        if speaker is None or speaker.pos_ == "PRON":  # "Farmers repeated their claim"
-            verb = tok.head if tok.dep_ == "dobj" else \
-                tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
-            if verb is not None and verb.pos_ in ("VERB", "AUX") \
-                    and verb.lemma_.lower() not in _DISOWN:
-                speaker = next((c for c in verb.children if c.dep_ == "nsubj"), speaker)
-        if speaker is None or speaker.lower_ in ("it", "which", "that"):
+        speaker = next((c for c in kids if dep[c] == "poss"), None)
+        if speaker is None or pos[speaker] == "PRON":  # "Farmers repeated their claim"
+            up = head[tok]
+            verb = up if dep[tok] == "dobj" else \
+                head[up] if dep[tok] == "pobj" and dep[up] == "prep" else None
+            if verb is not None and pos[verb] in ("VERB", "AUX") \
+                    and toks[verb].lemma_.lower() not in _DISOWN:
+                speaker = next((c for c in t.kids(verb) if dep[c] == "nsubj"), speaker)
+        if speaker is None or toks[speaker].lower_ in ("it", "which", "that"):
             continue
-        start, end = clause.left_edge.i, clause.right_edge.i + 1
-        while end > start and clause.doc[end - 1].is_punct:
+        start, end = t.left(clause), t.right(clause) + 1
+        while end > start and toks[end - 1].is_punct:
             end -= 1
         if end - start >= 4:
             out.append((tok, speaker, (start, end)))
     return out
 
 
-def _according_to(sent: Span) -> tuple[Token, Token] | None:
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            to = tok.nbor()
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+def _according_to(t: _Tree, at: Sequence[int]) -> tuple[int, int] | None:
+    """The first of the tokens ``at`` (a sentence's 'according', in order) that opens
+    'according to X', and X."""
+    toks, dep = t.toks, t.dep
+    for tok in at:
+        if tok + 1 < len(toks) and toks[tok + 1].lower_ == "to":
+            pobj = next((c for c in t.kids(tok + 1) if dep[c] == "pobj"), None)
             if pobj is None:
-                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                pobj = next((c for c in t.kids(tok) if dep[c] == "pobj"), None)
             if pobj is not None:
                 return tok, pobj
     return None
@@ -373,64 +449,65 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
     the caller has them already."""
     cues = cues or CueLexicon.load()
     text = doc.text if text is None else text
-    sents = list(doc.sents) if sents is None else sents
+    p = parsed(doc)
+    sents = p.sents if sents is None else sents
+    t = _Tree(p)  # (one per call: holding it would keep the last Doc's columns alive)
+    toks, idx = t.toks, t.idx
     found: list[QuoteSpan] = []
     direct = _quote_char_spans(text) if ('"' in text or "\u201c" in text or "''" in text) else []
     covered: list[tuple[int, int]] = []
     # the cue verbs, cue nouns and 'according' of each sentence, found with whole-Doc arrays:
     # most tokens are none of these, and nothing more of them is read
-    verbs: list[list[Token]] = [[] for _ in sents]
-    nouns: list[list[Token]] = [[] for _ in sents]
-    has_according: list[bool] = [False] * len(sents)
-    starts = [s.start for s in sents]
-    arr = doc.to_array([POS, LEMMA, ORTH, IDX])
-    pos_of = arr[:, 0]
+    firsts, ends = [s.start for s in sents], [s.end for s in sents]
+    verbs: list[list[int]] = [[] for _ in sents]
+    nouns: list[list[int]] = [[] for _ in sents]
+    according: list[list[int]] = [[] for _ in sents]
+    pos_of, lemmas, lowers = p.array(POS), p.array(LEMMA), p.array(LOWER)
     at = ((pos_of == VERB) | (pos_of == AUX)).nonzero()[0]
     cue_lemma: dict[int, str] = {}  # token index -> verb_lemma, for the cue verbs
-    for i, lemma in cues.verbs_at(doc, at.tolist(), arr[at, 1].tolist(), arr[at, 2].tolist()):
-        verbs[bisect_right(starts, i) - 1].append(doc[i])
+    for i, lemma in cues.verbs_at(doc, at.tolist(), lemmas[at].tolist(), lowers[at].tolist()):
+        verbs[bisect_right(firsts, i) - 1].append(i)
         cue_lemma[i] = lemma
     at = (pos_of == NOUN).nonzero()[0]
-    for i in cues.nouns_at(doc, at.tolist(), arr[at, 1].tolist()):
-        nouns[bisect_right(starts, i) - 1].append(doc[i])
-    if "according" in text.lower():  # (the lower case of a text holds that of its words)
-        for i in (doc.to_array(LOWER) == doc.vocab.strings["according"]).nonzero()[0].tolist():
-            has_according[bisect_right(starts, i) - 1] = True
-    breaks = _line_breaks(text, arr[:, 3])
-    said_by: dict[int, Token | None] = {}
+    for i in cues.nouns_at(doc, at.tolist(), lemmas[at].tolist()):
+        nouns[bisect_right(firsts, i) - 1].append(i)
+    for i in (lowers == doc.vocab.strings["according"]).nonzero()[0].tolist():
+        according[bisect_right(firsts, i) - 1].append(i)
+    breaks = _line_breaks(text, idx)
+    said_by: dict[int, int | None] = {}
 
-    def speaker_of(cue: Token) -> Token | None:
+    def speaker_of(cue: int) -> int | None:
         """_speaker_of, worked out once for each cue (one is asked for up to four times)."""
-        i = cue.i
-        if i not in said_by:
-            said_by[i] = _speaker_of(cue, text)
-        return said_by[i]
+        if cue in said_by:
+            return said_by[cue]
+        speaker = said_by[cue] = _speaker_of(t, cue, text)
+        return speaker
 
-    sent_attr: dict[int, tuple[Token, Token]] = {}
-    # attribution per sentence, for quotes that stand alone next to an attributed one
-    for n in range(len(sents)):
-        cue = _cue_in(verbs[n], speaker_of, direct)
-        if cue is not None and not cues.frames.get(cue_lemma[cue.i]):
+    # the attribution of each sentence, and those of them that a quote standing alone next to
+    # an attributed one takes
+    attribution = [_cue_in(t, vs, speaker_of, direct) if vs else None for vs in verbs]
+    sent_attr: dict[int, tuple[int, int]] = {}
+    for n, cue in enumerate(attribution):
+        if cue is not None and not cues.frames.get(cue_lemma[cue]):
             # only a verb of saying speaks for a quote next to it ("who support him" does not)
             speaker = speaker_of(cue)
-            if speaker is not None and not _inside(speaker.idx, direct) \
-                    and not _inside(cue.idx, direct):
+            if speaker is not None and not _inside(idx[speaker], direct) \
+                    and not _inside(idx[cue], direct):
                 sent_attr[n] = (cue, speaker)  # "I said" inside a quote attributes nothing
-    sent_starts = [s.start_char for s in sents]
-    last: tuple[Token | None, Token, int] | None = None
+    sent_starts = [idx[i] for i in firsts]
+    last: tuple[int | None, int, int] | None = None
     for start, end in direct:
         n = _sentence_at(sent_starts, start)
         n_end = _sentence_at(sent_starts, max(start, end - 1))
-        cue, speaker = _right_after(doc, end, sents[n_end], verbs[n_end], direct,
-                                    speaker_of)
+        cue, speaker = _right_after(t, end, firsts[n_end], verbs[n_end], direct, speaker_of)
         if speaker is None:
-            cue = _cue_in(verbs[n], speaker_of, direct)
+            cue = attribution[n]
             speaker = speaker_of(cue) if cue is not None else None
-        if speaker is not None and _inside(speaker.idx, direct):
+        if speaker is not None and _inside(idx[speaker], direct):
             speaker = None
         if speaker is None:
             for m in (n - 1, n_end + 1):
-                if m in sent_attr and not (start <= sent_attr[m][0].idx < end):
+                if m in sent_attr and not (start <= idx[sent_attr[m][0]] < end):
                     cue, speaker = sent_attr[m]
                     break
         if speaker is None and last is not None and start - last[2] < _RUN_ON:
@@ -443,80 +520,79 @@ def find_quotes(doc: Doc, *, cues: CueLexicon | None = None, text: str | None = 
             found.append(QuoteSpan(signed.start, signed.end, signed.end - 1, "\u2015", None,
                                    start, end, "direct", span.start, span.end))
             continue
-        sp = _speaker_span(speaker) if speaker is not None else (None, None)
-        found.append(QuoteSpan(sp[0], sp[1], speaker.i if speaker is not None else None,
-                               _cue_text(cue), cue.i if cue is not None else None, start, end,
-                               "direct", span.start, span.end))
+        sp = _speaker_span(t, speaker) if speaker is not None else (None, None)
+        found.append(QuoteSpan(sp[0], sp[1], speaker, toks[cue].text if cue is not None else None,
+                               cue, start, end, "direct", span.start, span.end))
         if speaker is not None:
             last = (cue, speaker, end)
         covered.append((start, end))
     # the quotes are in text order and do not overlap: those that overlap a stretch are a slice
     covered_starts, covered_ends = [a for a, _ in covered], [b for _, b in covered]
-    for n, sent in enumerate(sents):
+    for n, first in enumerate(firsts):
         for tok in verbs[n]:
-            lemma = cue_lemma[tok.i]
+            lemma = cue_lemma[tok]
             speaker = speaker_of(tok)
-            if speaker is None or _inside(tok.idx, covered):
+            if speaker is None or (covered and _inside(idx[tok], covered)):
                 continue  # speech reported inside a quote is part of that quote
-            content = _parenthetical(tok, speaker, sent, breaks)
+            content = _parenthetical(t, tok, speaker, first, ends[n], breaks)
             if content is None:
-                content = _content(tok, cues.frames.get(lemma, frozenset()))
+                content = _content(t, tok, cues.frames.get(lemma, frozenset()))
                 if content is not None:
-                    content = _extended(tok, content, cues, breaks)
+                    content = _extended(t, tok, content, cue_lemma, breaks)
             if content is not None:
-                content = _in_paragraph(doc, tok.i, content, breaks)
+                content = _in_paragraph(t, tok, content, breaks)
             else:
-                content = _after_colon(tok, sent, text)
+                content = _after_colon(t, tok, ends[n], text)
             if content is None:
                 continue
             c_start, c_end = content
-            cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
+            cs, ce = idx[c_start], t.end_char(c_end - 1)
             near = covered[bisect_right(covered_ends, cs):bisect_left(covered_starts, ce)]
-            if any(min(ce, b) - max(cs, a) >= (ce - cs) / 2 and _words(text[cs:max(cs, a)]) < 3
-                   for a, b in near):
-                continue  # a direct quote already holds most of it; with words of the writer
-                # before the mark ("said she felt X because 'most people ...'") it is mixed
-            ends = [b for a, b in near if cs <= a < ce]
-            if ends and max(ends) > ce:  # the quote the clause opens runs on: all of it is said
-                ce = max(ends)
-                span = doc.char_span(cs, ce, alignment_mode="expand")
-                c_end = span.end if span is not None else c_end
-            kind = "mixed" if any(cs <= a and b <= ce for a, b in near) else "indirect"
-            sp = _speaker_span(speaker)
-            found.append(QuoteSpan(sp[0], sp[1], speaker.i, tok.text, tok.i, cs, ce, kind,
+            if near:
+                if any(min(ce, b) - max(cs, a) >= (ce - cs) / 2 and _words(text[cs:max(cs, a)]) < 3
+                       for a, b in near):
+                    continue  # a direct quote already holds most of it; with words of the writer
+                    # before the mark ("said she felt X because 'most people ...'") it is mixed
+                ends_in = [b for a, b in near if cs <= a < ce]
+                if ends_in and max(ends_in) > ce:  # the quote the clause opens runs on: all of it is said
+                    ce = max(ends_in)
+                    span = doc.char_span(cs, ce, alignment_mode="expand")
+                    c_end = span.end if span is not None else c_end
+            kind = "mixed" if near and any(cs <= a and b <= ce for a, b in near) else "indirect"
+            sp = _speaker_span(t, speaker)
+            found.append(QuoteSpan(sp[0], sp[1], speaker, toks[tok].text, tok, cs, ce, kind,
                                    c_start, c_end))
-        for noun, speaker, (c_start, c_end) in _noun_cues(nouns[n]):
-            cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
+        for noun, speaker, (c_start, c_end) in _noun_cues(t, nouns[n]) if nouns[n] else ():
+            cs, ce = idx[c_start], t.end_char(c_end - 1)
             near = covered[bisect_right(covered_ends, cs):bisect_left(covered_starts, ce)]
-            if _inside(noun.idx, covered) or \
+            if _inside(idx[noun], covered) or \
                     sum(max(0, min(ce, b) - max(cs, a)) for a, b in near) >= (ce - cs) / 2:
                 continue
-            sp = _speaker_span(speaker)
-            found.append(QuoteSpan(sp[0], sp[1], speaker.i, noun.text, noun.i, cs, ce,
+            sp = _speaker_span(t, speaker)
+            found.append(QuoteSpan(sp[0], sp[1], speaker, toks[noun].text, noun, cs, ce,
                                    "indirect", c_start, c_end))
-        acc = _according_to(sent) if has_according[n] else None
+        acc = _according_to(t, according[n]) if according[n] else None
         if acc is not None:
-            according, pobj = acc
-            phrase_end = pobj.right_edge.i + 1
-            if according.i == sent.start:
-                c_start, c_end = phrase_end, sent.end
+            said, pobj = acc
+            if said == first:
+                c_start, c_end = t.right(pobj) + 1, ends[n]
             else:
-                c_start, c_end = sent.start, according.i
-            while c_start < c_end and doc[c_start].is_punct:
+                c_start, c_end = first, said
+            while c_start < c_end and toks[c_start].is_punct:
                 c_start += 1
-            while c_end > c_start and doc[c_end - 1].is_punct:
+            while c_end > c_start and toks[c_end - 1].is_punct:
                 c_end -= 1
             if c_end - c_start >= 3:
-                cs, ce = doc[c_start].idx, doc[c_end - 1].idx + len(doc[c_end - 1])
-                sp = _speaker_span(pobj)
-                found.append(QuoteSpan(sp[0], sp[1], pobj.i, "according to", according.i, cs,
+                cs, ce = idx[c_start], t.end_char(c_end - 1)
+                sp = _speaker_span(t, pobj)
+                found.append(QuoteSpan(sp[0], sp[1], pobj, "according to", said, cs,
                                        ce, "indirect", c_start, c_end))
     turns = _transcript_turns(doc, text)
     if turns:  # a turn's words are its speaker's, also when the paragraph opens a quote mark
         found = [q for q in found
-                 if not any(t.start < q.end and q.start < t.end for t in turns)] + turns
+                 if not any(turn.start < q.end and q.start < turn.end for turn in turns)] + turns
     found.sort(key=lambda q: q.start)
-    return _merge_split(doc, text, _drop_inner(found, text))
+    return _merge_split(t, text, _drop_inner(found, text))
 
 
 _TURN = re.compile(r'(?m)^["\u201c]?(?P<who>(?:[A-Z][A-Za-z.\'-]+\s){0,2}[A-Z][A-Za-z.\'-]+):\s+'
@@ -543,16 +619,29 @@ def _transcript_turns(doc: Doc, text: str) -> list[QuoteSpan]:
 
 def _turns(text: str) -> Iterator[re.Match[str]]:
     """``_TURN.finditer(text)``, tried at the line starts only, where '^' can match (a regular
-    expression anchored at each line is slow to search a whole text with)."""
-    at = 0
-    while at >= 0:
+    expression anchored at each line is slow to search a whole text with), and of those only
+    at the ones with a colon in their line or the next two: the name before the colon has three
+    words at most, and only the spaces between them may break a line."""
+    starts = set()
+    for colon in _positions(text, ":"):
+        line = text.rfind("\n", 0, colon) + 1
+        starts.add(line)
+        for _ in range(2):  # the two lines before
+            if line == 0:
+                break
+            line = text.rfind("\n", 0, line - 1) + 1
+            starts.add(line)
+    after = 0  # the first line start past the last match
+    for at in sorted(starts):
+        if at < after:
+            continue
         m = _TURN.match(text, at)
         if m is not None:
             yield m
-            at = m.end()  # at a line break (the match ends with its line)
-        at = text.find("\n", at)
-        if at >= 0:
-            at += 1
+            br = text.find("\n", m.end())  # (the match ends with its line)
+            if br < 0:
+                return
+            after = br + 1
 
 
 def _turn_speaker(who: str, text: str) -> bool:
@@ -584,8 +673,10 @@ def _at_most_words(text: str, start: int, end: int, most: int) -> bool:
 def _inside(char: int, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``char`` is in one of ``spans``, which are in text order and do not overlap (the
     quotes _quote_char_spans finds, or some of them)."""
+    if not spans:  # (most texts quote no one)
+        return False
     # the last span starting at or before it (spans compare as tuples: no key function to call)
-    k = bisect_right(spans, (char, sys.maxsize)) - 1
+    k = bisect_right(spans, (char, _LAST)) - 1
     return k >= 0 and char < spans[k][1]
 
 
@@ -616,16 +707,24 @@ def _drop_inner(found: list[QuoteSpan], text: str) -> list[QuoteSpan]:
                 continue  # "called them 'deplorables'": a phrase quoted in the writer's words
             if q.content_end - q.content_start <= 5 and _title_like(text[q.start:q.end]):
                 continue
-        elif q.cue_i is not None and any(
-                r is not q and r.content_start <= q.cue_i < r.content_end
-                and not (r.cue_i is not None and q.content_start <= r.cue_i < q.content_end)
-                for r in reported):
+        elif q.cue_i is not None and _reported_by_another(q, q.cue_i, reported):
             continue  # "she said leaders had agreed to ...": what is reported is hers
         out.append(q)
     return out
 
 
-def _merge_split(doc: Doc, text: str, found: list[QuoteSpan]) -> list[QuoteSpan]:
+def _reported_by_another(q: QuoteSpan, cue: int, reported: Sequence[QuoteSpan]) -> bool:
+    """Whether the cue of ``q`` (``cue``) is in what another quote reports, and that quote's
+    cue is not in what ``q`` reports."""
+    start, end = q.content_start, q.content_end
+    for r in reported:  # (a plain loop: the test is made for every pair of them)
+        if r.content_start <= cue < r.content_end and r is not q \
+                and not (r.cue_i is not None and start <= r.cue_i < end):
+            return True
+    return False
+
+
+def _merge_split(t: _Tree, text: str, found: list[QuoteSpan]) -> list[QuoteSpan]:
     """One quote split by its attribution ("'We will stay,' he said, 'as long as it takes.'")
     or running on over sentences after it is one quote: merged when the speaker is the same and
     nothing but the attribution and punctuation lies between the pieces."""
@@ -634,7 +733,7 @@ def _merge_split(doc: Doc, text: str, found: list[QuoteSpan]) -> list[QuoteSpan]
         prev = out[-1] if out else None
         if (prev is not None and prev.kind == "direct" and q.kind == "direct"
                 and prev.speaker_head is not None and prev.speaker_head == q.speaker_head
-                and _only_attribution_between(text, doc, prev, q)):
+                and _only_attribution_between(text, t, prev, q)):
             out[-1] = QuoteSpan(prev.speaker_start, prev.speaker_end, prev.speaker_head, prev.cue,
                                 prev.cue_i, prev.start, q.end, "direct", prev.content_start,
                                 q.content_end)
@@ -643,27 +742,29 @@ def _merge_split(doc: Doc, text: str, found: list[QuoteSpan]) -> list[QuoteSpan]
     return out
 
 
-def _only_attribution_between(text: str, doc: Doc, a: QuoteSpan, b: QuoteSpan) -> bool:
+def _only_attribution_between(text: str, t: _Tree, a: QuoteSpan, b: QuoteSpan) -> bool:
     gap = text[a.end:b.start]
     if len(gap) > 300 or "\n\n" in gap.strip():
         return False
-    between = doc.char_span(a.end, b.start, alignment_mode="contract")
+    between = t.doc.char_span(a.end, b.start, alignment_mode="contract")
     if between is None:
         return True
+    toks, dep = t.toks, t.dep
     allowed = {a.speaker_head, a.cue_i}
     if a.speaker_head is not None:  # "said Peter Morgan, a lawyer who has ... for years."
-        allowed |= {t.i for t in doc[a.speaker_head].subtree}
+        allowed |= {w.i for w in toks[a.speaker_head].subtree}
     if a.cue_i is not None:
-        for child in doc[a.cue_i].children:  # "said on Fox News", "said Thursday"
-            if child.dep_ in ("prep", "npadvmod", "advmod", "agent"):
-                allowed |= {t.i for t in child.subtree}
-    for tok in between:
-        if tok.is_punct or tok.is_space or tok.i in allowed:
+        for child in t.kids(a.cue_i):  # "said on Fox News", "said Thursday"
+            if dep[child] in ("prep", "npadvmod", "advmod", "agent"):
+                allowed |= {w.i for w in toks[child].subtree}
+    for i in range(between.start, between.end):
+        tok = toks[i]
+        if tok.is_punct or tok.is_space or i in allowed:
             continue
         if a.speaker_start is not None and a.speaker_end is not None \
-                and a.speaker_start <= tok.i < a.speaker_end:
+                and a.speaker_start <= i < a.speaker_end:
             continue
-        if tok.dep_ in ("aux", "neg", "advmod", "cc") and len(tok) < 8:
+        if dep[i] in ("aux", "neg", "advmod", "cc") and len(tok) < 8:
             continue
         return False
     return True
@@ -677,18 +778,21 @@ def _positions(text: str, ch: str) -> Iterator[int]:
         k = text.find(ch, k + 1)
 
 
-def _line_breaks(text: str, starts: np.ndarray) -> list[int]:
+def _line_breaks(text: str, starts: Sequence[int]) -> list[int]:
     """The indices of the tokens holding a line break, in order, from the tokens' ``starts`` (a
     line break is always in a whitespace token: spaCy keeps only a space after a word)."""
-    at = list(_positions(text, "\n"))
     out: list[int] = []
-    for i in (np.searchsorted(starts, at, side="right") - 1).tolist():
-        if not out or out[-1] != i:
-            out.append(i)
+    k, n = text.find("\n"), len(starts)
+    while k >= 0:
+        i = bisect_right(starts, k) - 1
+        out.append(i)
+        if i + 1 >= n:
+            break
+        k = text.find("\n", starts[i + 1])  # the next break in a later token
     return out
 
 
-def _in_paragraph(doc: Doc, cue_i: int, content: tuple[int, int],
+def _in_paragraph(t: _Tree, cue_i: int, content: tuple[int, int],
                   breaks: Sequence[int]) -> tuple[int, int] | None:
     """The part of a content in the cue's own paragraph: the parser's sentences may run over a
     paragraph break, what one person said in one place does not. ``breaks``: the indices of the
@@ -700,175 +804,169 @@ def _in_paragraph(doc: Doc, cue_i: int, content: tuple[int, int],
     k = bisect_left(breaks, max(cue_i + 1, start))  # the first break after it
     if k < len(breaks) and breaks[k] < end:
         end = breaks[k]
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    start, end = t.strip(start, end)
     return (start, end) if end - start >= 2 else None
 
 
-def _extended(cue: Token, content: tuple[int, int], cues: CueLexicon,
+def _extended(t: _Tree, cue: int, content: tuple[int, int], cue_verbs: Container[int],
               breaks: Sequence[int]) -> tuple[int, int]:
     """What the parser hung on the cue after its content is still the content ('pointed out that
     X, so Y'; 'hailed him as Z for W'), up to a cue of its own ('..., adding that ...').
-    ``breaks``: the indices of the tokens holding a line break, in order."""
+    ``cue_verbs``: the Doc's cue verbs; ``breaks``: the indices of the tokens holding a line
+    break, in order."""
     start, end = content
-    doc = cue.doc
-    for c in cue.rights:
-        if c.i < end or c.is_punct or c.is_space:
+    toks, dep, pos = t.toks, t.dep, t.pos
+    for c in t.kids(cue):
+        if c < end or c < cue:  # (the children after the cue are its rights)
             continue
-        right = c.right_edge.i + 1
+        tok = toks[c]
+        if tok.is_punct or tok.is_space:
+            continue
+        right = t.right(c) + 1
         k = bisect_left(breaks, end)
         if k < len(breaks) and breaks[k] < right:
             break  # never over a paragraph break
-        if c.pos_ in ("VERB", "AUX") and cues.verb_lemma(c) is not None:
+        if pos[c] in ("VERB", "AUX") and c in cue_verbs:
             break
-        dep = c.dep_
-        if dep == "conj" and any(g.dep_ in SUBJECT_DEPS for g in c.children):
+        d = dep[c]
+        if d == "conj" and any(dep[g] in SUBJECT_DEPS for g in t.kids(c)):
             break  # "said X, and the ministry denied it": another clause with its own subject
-        if dep not in ("advcl", "prep", "npadvmod", "conj", "xcomp", "dobj", "oprd"):
+        if d not in ("advcl", "prep", "npadvmod", "conj", "xcomp", "dobj", "oprd"):
             break
         end = right
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
+    return t.strip(start, end)
 
 
-def _after_colon(cue: Token, sent: Span, text: str) -> tuple[int, int] | None:
-    """'Limbaugh added:' ending its sentence: what follows, to the end of the paragraph."""
-    doc = cue.doc
-    rest: list[Token] = []  # the words after the cue: read up to the second
-    for i in range(cue.i + 1, sent.end):
-        t = doc[i]
-        if not t.is_space:
-            rest.append(t)
-            if len(rest) > 1 or t.text != ":":
+def _after_colon(t: _Tree, cue: int, sent_end: int, text: str) -> tuple[int, int] | None:
+    """'Limbaugh added:' ending its sentence (which ends before ``sent_end``): what follows,
+    to the end of the paragraph."""
+    toks = t.toks
+    rest = 0  # the words after the cue: read up to the second
+    for i in range(cue + 1, sent_end):
+        tok = toks[i]
+        if not tok.is_space:
+            rest += 1
+            if rest > 1 or tok.text != ":":
                 return None
-    if not rest or sent.end >= len(doc):
+    n = len(toks)
+    if not rest or sent_end >= n:
         return None
-    start = sent.end
-    while start < len(doc) and doc[start].is_space:
+    start = sent_end
+    while start < n and toks[start].is_space:
         start += 1
-    if start >= len(doc) or doc[start].text in _QUOTE_TEXT:
+    if start >= n or toks[start].text in _QUOTE_TEXT:
         return None  # a quote follows: the quote marks make it direct
-    br = text.find("\n", doc[start].idx)
-    last = doc.char_span(doc[start].idx, br if br >= 0 else len(text), alignment_mode="contract")
+    br = text.find("\n", t.idx[start])
+    last = t.doc.char_span(t.idx[start], br if br >= 0 else len(text),
+                           alignment_mode="contract")
     if last is None or len(last) < 3:
         return None
     end = last.end
-    while end > start and doc[end - 1].is_punct:
+    while end > start and toks[end - 1].is_punct:
         end -= 1
     return start, end
 
 
-def _parenthetical(cue: Token, speaker: Token, sent: Span,
+def _parenthetical(t: _Tree, cue: int, speaker: int, sent_start: int, sent_end: int,
                    breaks: Sequence[int]) -> tuple[int, int] | None:
     """'The talks, the minister said, will resume' and 'The talks will resume, the minister
-    said': an attribution set off by commas reports the rest of its sentence; so does one
-    opened by 'as' ('Hawaii, as one adviser pointed out, rarely gets two hurricanes').
-    ``breaks``: the indices of the tokens holding a line break, in order."""
-    doc = cue.doc
-    dep = cue.dep_
-    if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) \
-            and cue.head.i != cue.i and not any(c.dep_ in ("ccomp", "dobj") for c in cue.children):
-        head = cue.head
-        start, end = head.left_edge.i, head.right_edge.i + 1
-        while start < end and (doc[start].is_punct or doc[start].is_space):
-            start += 1
-        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
+    said': an attribution set off by commas reports the rest of its sentence (tokens
+    ``sent_start`` to ``sent_end``); so does one opened by 'as' ('Hawaii, as one adviser pointed
+    out, rarely gets two hurricanes'). ``breaks``: the indices of the tokens holding a line
+    break, in order."""
+    toks, dep = t.toks, t.dep
+    d, kids = dep[cue], t.kids(cue)
+    if d == "advcl" and any(dep[c] == "mark" and toks[c].lower_ == "as" for c in kids) \
+            and t.head[cue] != cue and not any(dep[c] in ("ccomp", "dobj") for c in kids):
+        up = t.head[cue]
+        start, end = t.strip(t.left(up), t.right(up) + 1)
         return (start, end) if end - start >= 4 else None
-    if dep not in ("ROOT", "parataxis") or speaker.i == cue.i:
+    if d not in ("ROOT", "parataxis") or speaker == cue:
         return None
-    lo = min(speaker.left_edge.i, cue.i)
-    hi = max(speaker.right_edge.i, cue.i)
-    for c in cue.children:  # "said in a June report", "said Wednesday"
-        if c.i > hi and c.dep_ in ("prep", "npadvmod", "advmod", "agent") and c.right_edge.i > hi:
-            hi = c.right_edge.i
-    first = sent.start  # a paragraph break inside the parser's sentence starts a new one
+    lo = min(t.left(speaker), cue)
+    hi = max(t.right(speaker), cue)
+    for c in kids:  # "said in a June report", "said Wednesday"
+        if c > hi and dep[c] in ("prep", "npadvmod", "advmod", "agent"):
+            right = t.right(c)
+            if right > hi:
+                hi = right
+    first = sent_start  # a paragraph break inside the parser's sentence starts a new one
     k = bisect_left(breaks, lo) - 1  # the last break before the attribution
-    if k >= 0 and breaks[k] >= sent.start:
+    if k >= 0 and breaks[k] >= sent_start:
         first = breaks[k] + 1
     before = lo - 1
-    while before >= first and doc[before].text in _QUOTE_TEXT:
+    while before >= first and toks[before].text in _QUOTE_TEXT:
         before -= 1
-    if before < first + 3 or doc[before].text != ",":
+    if before < first + 3 or toks[before].text != ",":
         return None
-    after, last = hi + 1, sent.end
-    if after < last and doc[after].text == ",":
+    after, last = hi + 1, sent_end
+    if after < last and toks[after].text == ",":
         start, end = first, last  # the attribution sits inside what it reports
-    elif after >= last or _only_punct(doc, after, last):
+    elif after >= last or _only_punct(toks, after, last):
         start, end = first, before
     else:
         return None
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    start, end = t.strip(start, end)
     return (start, end) if end - start >= 3 else None
 
 
-def _only_punct(doc: Doc, start: int, end: int) -> bool:
+def _only_punct(toks: Sequence[Token], start: int, end: int) -> bool:
     """Whether the tokens from ``start`` to ``end`` are all punctuation or space."""
     for i in range(start, end):
-        t = doc[i]
-        if not (t.is_punct or t.is_space):
+        tok = toks[i]
+        if not (tok.is_punct or tok.is_space):
             return False
     return True
 
 
-def _content(cue: Token, frames: frozenset[str]) -> tuple[int, int] | None:
+def _content(t: _Tree, cue: int, frames: frozenset[str]) -> tuple[int, int] | None:
     """Token range of what the cue reports: its clause, else the complement its frame names."""
-    kids = [(c, c.dep_) for c in cue.children]  # (each made and its relation read once)
-    passive = next((c for c, dep in kids if dep == "nsubjpass"), None)
+    toks, dep = t.toks, t.dep
+    kids = t.kids(cue)
+    passive = next((c for c in kids if dep[c] == "nsubjpass"), None)
     if passive is not None:  # "The plan was first reported by the Post": the plan
-        start, end = passive.left_edge.i, passive.right_edge.i + 1
+        start, end = t.left(passive), t.right(passive) + 1
         return (start, end) if end - start >= 2 else None
-    comps = [c for c, dep in kids if dep in ("ccomp", "parataxis")]
-    if any(c.i > cue.i for c in comps):  # what follows the cue, when something does
-        comps = [c for c in comps if c.i > cue.i]
-    if comps:  # "said Trump has respect ... and his comment was ...": every clause it reports
-        start = min(c.left_edge.i for c in comps)
-        end = max(c.right_edge.i for c in comps) + 1
+    comps = [c for c in kids if dep[c] in ("ccomp", "parataxis")]
+    if comps:  # "said Trump has respect ... and his comment was ...": every clause it reports,
+        comps = [c for c in comps if c > cue] or comps  # those after the cue when there are
+        start = min(t.left(c) for c in comps)
+        end = max(t.right(c) for c in comps) + 1
         return (start, end) if end - start >= 3 else None
-    if cue.dep_ == "parataxis" and cue.head.i != cue.i:
+    if dep[cue] == "parataxis" and t.head[cue] != cue:
         # "The benefit, it says, would be $300": the attribution sits inside what it reports
-        start, end = cue.head.left_edge.i, cue.head.right_edge.i + 1
-        while start < end and (cue.doc[start].is_punct or cue.doc[start].is_space):
-            start += 1
-        while end > start and (cue.doc[end - 1].is_punct or cue.doc[end - 1].is_space):
-            end -= 1
+        up = t.head[cue]
+        start, end = t.strip(t.left(up), t.right(up) + 1)
         return (start, end) if end - start >= 4 else None
-    parts: list[Token] = []
-    for c, dep in kids:
-        if c.i < cue.i:
+    preps = _frame_preps(frames) if frames else frozenset()
+    parts: list[int] = []
+    for c in kids:
+        if c < cue:
             continue
-        if "obj" in frames and dep in ("dobj", "oprd") or \
-                "to" in frames and dep == "xcomp" and any(a.lower_ == "to" for a in c.children) \
-                or dep == "xcomp" and c.tag_ == "VBG":  # "proposed allowing parents to ..."
+        d = dep[c]
+        if "obj" in frames and d in ("dobj", "oprd") or \
+                "to" in frames and d == "xcomp" and any(toks[a].lower_ == "to" for a in t.kids(c)) \
+                or d == "xcomp" and toks[c].tag_ == "VBG":  # "proposed allowing parents to ..."
             parts.append(c)
-        elif dep == "prep" and c.lower_ in {_FRAME_PREPS[f] for f in frames & _FRAME_PREPS.keys()}:
-            pobj = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-            parts.extend(pobj)
-        elif parts and dep in ("xcomp", "ccomp", "oprd", "prep") and c.i > parts[-1].i:
+        elif d == "prep" and preps and toks[c].lower_ in preps:
+            parts.extend(g for g in t.kids(c) if dep[g] in ("pobj", "pcomp"))
+        elif parts and d in ("xcomp", "ccomp", "oprd", "prep") and c > parts[-1]:
             parts.append(c)  # "urged Congress to act", "called the charges false"
     if not parts:
         return None
-    start = min(p.left_edge.i for p in parts)
-    end = max(p.right_edge.i for p in parts) + 1
+    start = min(t.left(c) for c in parts)
+    end = max(t.right(c) for c in parts) + 1
     return (start, end) if end - start >= 2 else None
 
 
-def _cue_text(cue: Token | None) -> str | None:
-    return cue.text if cue is not None else None
+@functools.lru_cache(maxsize=64)
+def _frame_preps(frames: frozenset[str]) -> frozenset[str]:
+    """The prepositions a cue's frame takes its content after."""
+    return frozenset(_FRAME_PREPS[f] for f in frames & _FRAME_PREPS.keys())
 
 
 def _sentence_at(starts: Sequence[int], char: int) -> int:
-    import bisect
-
-    return max(0, bisect.bisect_right(starts, char) - 1)
+    return max(0, bisect_right(starts, char) - 1)
 
 
 __all__ = ["CueLexicon", "QuoteSpan", "find_quotes"]

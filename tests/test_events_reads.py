@@ -85,3 +85,30 @@ def test_target_by_slots_is_the_plain_reading(docs):
                     assert got == _slots_plainly(tok, slots), (tok.text, slots)
                     hits += got is not None
     assert hits > 0
+
+
+def _children_match(doc):
+    for tok in doc:
+        assert events._kids(tok) == list(tok.children), tok.text
+        assert events._kids(tok) == list(tok.children), tok.text  # kept, and unchanged
+
+
+def test_kept_children_are_spacys(docs):
+    for doc in docs:
+        _children_match(doc)
+    # reading two Docs in turn keeps each one's children apart
+    first, second = docs[0], docs[1]
+    assert [events._kids(t) for t in first] == [list(t.children) for t in first]
+    assert [events._kids(t) for t in second] == [list(t.children) for t in second]
+    assert [events._kids(t) for t in first] == [list(t.children) for t in first]
+
+
+def test_kept_children_of_news_articles(nlp, shared):
+    """On real parses too (non-projective trees, long sentences)."""
+    import gzip
+    import json
+
+    with gzip.open(shared / "data" / "news" / "allsides-10k.jsonl.gz", "rt") as fh:
+        texts = [json.loads(next(fh))["text"] for _ in range(5)]
+    for doc in nlp.pipe(texts):
+        _children_match(doc)

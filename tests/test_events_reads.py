@@ -112,3 +112,43 @@ def test_kept_children_of_news_articles(nlp, shared):
         texts = [json.loads(next(fh))["text"] for _ in range(5)]
     for doc in nlp.pipe(texts):
         _children_match(doc)
+
+
+def test_misses_know_only_what_was_added():
+    import numpy as np
+
+    misses = events._Misses()
+    slots = 1 << events._Misses.BITS
+    a, b = 12345678901234567890, 12345678901234567890 + slots  # the same slot
+    words = np.array([a, b, 7], dtype=np.uint64)
+    assert misses.unknown(words).tolist() == [True, True, True]
+    misses.add(a)
+    assert misses.unknown(words).tolist() == [False, True, True]
+    misses.add(b)  # takes the slot: a is looked up again, never wrongly skipped
+    assert misses.unknown(words).tolist() == [True, False, True]
+    misses.clear()
+    assert misses.unknown(words).tolist() == [True, True, True]
+
+
+def test_candidates_are_every_token_the_lexicon_matches(coder, docs):
+    """The tokens passed over as known misses are those match_verb / match_noun find nothing
+    for, read twice (the second time from the known misses)."""
+    ex = coder.extractor
+    assert sum(len(ex._candidates(doc)[0]) for doc in docs) > 5
+    for _ in range(2):
+        for doc in docs:
+            cands, _ = ex._candidates(doc)
+            got = {i: (is_verb, tuple(pats)) for i, is_verb, pats in cands}
+            assert [i for i, _, _ in cands] == sorted(got)
+            for tok in doc:
+                verbish = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN")
+                nounish = tok.pos_ in ("NOUN", "PROPN")
+                if verbish:
+                    pats = ex.lexicon.verbs.get(tok.lemma_.lower()) or \
+                        ex.lexicon.verbs.get(ex.lexicon.verb_forms.get(tok.lower_, ""))
+                elif nounish:
+                    pats = ex.lexicon.nouns.get(tok.lemma_.lower())
+                else:
+                    pats = None
+                want = (verbish, tuple(pats)) if pats else None
+                assert got.get(tok.i) == want, tok.text

@@ -175,11 +175,39 @@ _MAX_WORDS = 1_000_000  # forget the words looked up past this (a long run's voc
 STATUS_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 
 
+class _Misses:
+    """String hashes known to give nothing, tested a column at a time: a table indexed by the
+    low bits of a hash holds the last such hash seen with those bits. A hash that shares its
+    slot with another is merely not known (and looked up again): never taken for a miss. (An
+    empty slot holds 0, the hash of the empty string, which gives nothing too.)"""
+
+    __slots__ = ("table",)
+    BITS = 17  # 131,072 slots (1 MB): a long run's vocabulary fills a few of them twice
+
+    def __init__(self) -> None:
+        self.table = np.zeros(1 << self.BITS, dtype=np.uint64)
+
+    def unknown(self, hashes: np.ndarray) -> np.ndarray:
+        """Which of ``hashes`` (uint64) are not known to give nothing."""
+        return self.table[hashes & np.uint64((1 << self.BITS) - 1)] != hashes
+
+    def add(self, h: int) -> None:
+        self.table[h & ((1 << self.BITS) - 1)] = h
+
+    def clear(self) -> None:
+        self.table.fill(0)
+
+
+def _first(cand: tuple[int, bool, Sequence[Pattern]]) -> int:
+    return cand[0]
+
+
 class _Tree:
     """The children of the tokens of one Doc: ``children(i)`` is ``list(doc[i].children)``,
     read from spaCy on the first ask and kept. (spaCy's ``token.children`` makes a generator
-    and a new Token per child on every read, about 1.7 us; the extractor reads the same
-    tokens' children many times over: about 300 reads of 100 tokens per news article.)"""
+    and a new Token per child on every read, about 1.7 us; the extractor reads the children
+    of about 100 tokens of a news article some 300 times. A column of every token's
+    children, sorted from the heads with numpy, costs more than it saves.)"""
 
     __slots__ = ("doc", "n", "toks", "kids")
 
@@ -260,6 +288,8 @@ class EventExtractor:
         self._verb_lemmas: dict[int, Sequence[Pattern]] = {}
         self._verb_forms: dict[int, Sequence[Pattern]] = {}
         self._noun_lemmas: dict[int, Sequence[Pattern]] = {}
+        # the words of those that give nothing, in a form numpy tests
+        self._no_verb, self._no_form, self._no_noun = _Misses(), _Misses(), _Misses()
 
     # -- matching --------------------------------------------------------------------------
     def match_verb(self, tok: Token) -> Pattern | None:
@@ -278,6 +308,7 @@ class EventExtractor:
         children: list[Token] = []
         particles: set[str] | None = None
         objects: set[str] | None = None
+        particle_objects: dict[str, set[str]] = {}  # read once for each particle asked for
         for pat in candidates:
             if pat.particle is None and pat.obj is None:
                 return pat
@@ -293,17 +324,23 @@ class EventExtractor:
                     # a particle follows its verb: "On Monday, X called Y" is no "call on"
                     # (only the words some pattern asks for are checked for a date)
                     wanted = {q.particle for q in candidates}
-                    particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod")
-                                 and c.i > i and c.lower_ in wanted and not _dated(c)}
+                    particles = {c.lower_ for c in children if c.i > i and c.lower_ in wanted
+                                 and c.dep_ in ("prt", "prep", "advmod") and not _dated(c)}
                 if pat.particle not in particles:
                     continue
             if pat.obj is not None:
                 if objects is None:
                     objects = _verb_objects(children)
-                if pat.obj not in objects and \
-                        pat.obj not in _particle_objects(children, pat.particle):
-                    continue  # "went on strike": the object may be the particle's
-                    # ("v:go on >strike")
+                if pat.obj not in objects:
+                    # "went on strike": the object may be the particle's ("v:go on >strike")
+                    if pat.particle is None:
+                        continue
+                    held = particle_objects.get(pat.particle)
+                    if held is None:
+                        held = particle_objects[pat.particle] = \
+                            _particle_objects(children, pat.particle)
+                    if pat.obj not in held:
+                        continue
             return pat
         return None
 
@@ -362,12 +399,12 @@ class EventExtractor:
         p = parsed(doc)
         pos, lemmas, lowers = p.array(POS), p.array(LEMMA), p.array(LOWER)
         strings = doc.vocab.strings
-        verbish = (pos == VERB) | (pos == AUX)
-        toks = p.toks
-        for i in (pos == ADJ).nonzero()[0].tolist():  # a participle the tagger made an adjective
-            if toks[i].tag_ == "VBN":  # (a few tokens: cheaper than a TAG column)
-                verbish[i] = True
+        # an adjective may be a participle ("VBN"): its tag is read only when the lexicon has
+        # its word as a verb (a few tokens: cheaper than a TAG column)
+        adjective = pos == ADJ
+        verbish = (pos == VERB) | (pos == AUX) | adjective
         nounish = (pos == NOUN) | (pos == PROPN)
+        toks = p.toks
         obliging = np.zeros(p.n, dtype=bool)
         for word in OBLIGATION_AUX:  # (three compares are cheaper than np.isin's sort)
             obliging |= lowers == strings[word]
@@ -379,29 +416,41 @@ class EventExtractor:
         # by its form; a noun by its lemma; () is nothing
         by_verb, by_form, by_noun = self._verb_lemmas, self._verb_forms, self._noun_lemmas
         if len(by_verb) + len(by_form) + len(by_noun) > _MAX_WORDS:
-            by_verb.clear()  # a long run's vocabulary keeps growing
-            by_form.clear()
-            by_noun.clear()
+            for held in (by_verb, by_form, by_noun, self._no_verb, self._no_form, self._no_noun):
+                held.clear()  # a long run's vocabulary keeps growing
+        # most nouns and verbs are words known to give nothing: numpy passes them over (see
+        # _Misses), and only the rest are looked at one by one
+        no_verb, no_form, no_noun = self._no_verb, self._no_form, self._no_noun
         cands: list[tuple[int, bool, Sequence[Pattern]]] = []
-        rows = (verbish | nounish).nonzero()[0]
-        for i, lemma, lower, is_verb in zip(rows.tolist(), lemmas[rows].tolist(),
-                                            lowers[rows].tolist(), verbish[rows].tolist(),
-                                            strict=True):
-            if is_verb:
-                pats = by_verb.get(lemma)
-                if pats is None:
-                    pats = by_verb[lemma] = verbs.get(strings[lemma].lower()) or ()
+        rows = verbish.nonzero()[0]
+        rows = rows[no_verb.unknown(lemmas[rows]) | no_form.unknown(lowers[rows])]
+        for i, lemma, lower in zip(rows.tolist(), lemmas[rows].tolist(), lowers[rows].tolist(),
+                                   strict=True):
+            pats = by_verb.get(lemma)
+            if pats is None:
+                pats = by_verb[lemma] = verbs.get(strings[lemma].lower()) or ()
                 if not pats:
-                    pats = by_form.get(lower)
-                    if pats is None:
-                        form = forms.get(strings[lower])
-                        pats = by_form[lower] = (verbs.get(form) if form else None) or ()
-            else:
-                pats = by_noun.get(lemma)
+                    no_verb.add(lemma)
+            if not pats:
+                pats = by_form.get(lower)
                 if pats is None:
-                    pats = by_noun[lemma] = nouns.get(strings[lemma].lower()) or ()
+                    form = forms.get(strings[lower])
+                    pats = by_form[lower] = (verbs.get(form) if form else None) or ()
+                    if not pats:
+                        no_form.add(lower)
+            if pats and (not adjective[i] or toks[i].tag_ == "VBN"):
+                cands.append((i, True, pats))
+        rows = nounish.nonzero()[0]
+        rows = rows[no_noun.unknown(lemmas[rows])]
+        for i, lemma in zip(rows.tolist(), lemmas[rows].tolist(), strict=True):
+            pats = by_noun.get(lemma)
+            if pats is None:
+                pats = by_noun[lemma] = nouns.get(strings[lemma].lower()) or ()
+                if not pats:
+                    no_noun.add(lemma)
             if pats:
-                cands.append((i, is_verb, pats))
+                cands.append((i, False, pats))
+        cands.sort(key=_first)  # in text order (a token is a verb or a noun, never both)
         return cands, obliged
 
     def _sentence(self, doc: Doc, s_index: int,

@@ -152,3 +152,27 @@ def test_candidates_are_every_token_the_lexicon_matches(coder, docs):
                     pats = None
                 want = (verbish, tuple(pats)) if pats else None
                 assert got.get(tok.i) == want, tok.text
+
+
+def _depth_plainly(tok):
+    depth, steps = 0, 0
+    while steps < 12 and tok.head.i != tok.i:
+        depth += tok.dep_ in events.SUBORDINATE_DEPS
+        tok, steps = tok.head, steps + 1
+    return depth
+
+
+def test_subordinated_counts_the_clauses_above_the_trigger(coder, docs):
+    pat = next(iter(coder.lexicon.verbs.values()))[0]
+    lowered = 0
+    for doc in docs:
+        for tok in doc:
+            ev = events.RawEvent(pattern=pat, trigger=tok.i, trigger_end=tok.i + 1, sentence=0,
+                                 source=None, target=None, source_tok=None, target_tok=None,
+                                 status="asserted", rule="", confidence=0.85)
+            depth = _depth_plainly(tok)
+            want = 0.85 if depth == 0 else \
+                round(max(0.1, 0.85 - events.SUBORDINATE_PENALTY * min(depth, 2)), 2)
+            assert events._subordinated(doc, ev).confidence == want, tok.text
+            lowered += depth > 0
+    assert lowered > 0

@@ -18,6 +18,7 @@ import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 
+from dyad.actors import join_code  # (actors imports nothing of events)
 from dyad.lexicon import Lexicon, Pattern
 from dyad.parsed import Parsed, parsed
 
@@ -813,8 +814,6 @@ class EventExtractor:
         # officials or forces of each country its coordinated adjectives name
         first = self._np_mention(tok, tok2m)
         if first is not None and first.country:
-            from dyad.actors import join_code
-
             for a in tok.lefts:
                 if a.dep_ not in ("amod", "compound", "nmod") or tok2m[a.i] is None:
                     continue
@@ -1312,8 +1311,6 @@ def _shared_country(first: Mention | None, others: list[tuple[Mention | None, in
     """ "Israeli helicopters and tanks": the first conjunct's country carries to the rest."""
     if first is None or not first.country:
         return others
-    from dyad.actors import join_code
-
     out: list[tuple[Mention | None, int]] = []
     for m, i in others:
         if m is not None and m.country is None and m.sector is not None:
@@ -1960,12 +1957,14 @@ def _subordinated(doc: Doc, ev: RawEvent) -> RawEvent:
     """An act in a modifying clause ("forces backed by Russia attacked", "sent aid to support
     refugees", "after the court ordered ...") is background to the sentence's own act: it is
     kept, less confident, so the main clause's event is the sentence's first."""
-    node, depth, steps = doc[ev.trigger_end - 1], 0, 0
+    p = parsed(doc)  # (the Doc's head and dependency columns: no Token is made)
+    heads, deps = p.head, p.dep
+    node, depth, steps = ev.trigger_end - 1, 0, 0
     while steps < 12:
-        head = node.head  # (spaCy makes a new Token on every read: read once a step)
-        if head.i == node.i:
+        head = heads[node]
+        if head == node:
             break
-        if node.dep_ in SUBORDINATE_DEPS:
+        if deps[node] in SUBORDINATE_DEPS:
             depth += 1
         node, steps = head, steps + 1
     if depth == 0:

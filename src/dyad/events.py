@@ -1277,10 +1277,17 @@ class EventExtractor:
         return status
 
 
+# the dependencies _own_status reads a word of
+_STATUS_DEPS = frozenset({"neg", "advmod", "det", "aux", "auxpass", "mark"})
+
+
 def _own_status(verb: Token, *, with_marks: bool = True, negation: bool = True) -> str:
     status = "asserted"
     for c in _kids(verb):
-        low, dep = c.lower_, c.dep_
+        dep = c.dep_
+        if dep not in _STATUS_DEPS:
+            continue  # (most children: their words are never read)
+        low = c.lower_
         if dep == "neg" or (low in NEGATIONS and dep in ("advmod", "det")):
             if negation:
                 return "negated"

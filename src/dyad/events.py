@@ -1800,7 +1800,10 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     declined"), talk with no one ("discussed the budget"), an opinion polled ("most
     respondents support the plan")."""
     lemma = pat.lemma
-    children = list(_kids(verb))
+    children = _kids(verb)
+    # the subjects, read once for the checks below (most read only them)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    first_subject = subjects[0] if subjects else None
     if lemma in TRYING_VERBS and pat.obj is None and pat.particle is None:
         clauses = [c for c in children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not any(
             g.dep_ in SUBJECT_DEPS for g in _kids(c)))]
@@ -1816,18 +1819,15 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
             c.dep_ in ("dobj", "dative", "nsubjpass", "agent") or
             (c.dep_ == "prep" and c.lower_ in OBJECT_VERBS[lemma]) for c in children):
         return True  # "returned to Geneva", "wanting to volunteer or contribute"
-    if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
-                                     for c in children):
+    if pat.type == "REQUEST" and any(c.lemma_.lower() in CONTENT_NOUNS for c in subjects):
         return True
-    if any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in TEXT_NOUNS
-           and not is_actor(c) for c in children):
+    if any(c.lemma_.lower() in TEXT_NOUNS and not is_actor(c) for c in subjects):
         # "the bill threatens thousands of jobs": a risk, no one's threat; "the treaty banned
         # the development of ...", "the report accused the army": what a text says or
         # provides, with no actor named
         return True
     if lemma in HELPING_VERBS and any(
-            c.dep_ in SUBJECT_DEPS and not is_actor(c) and c.lemma_.lower() in
-            CAUSE_NOUNS for c in children):
+            not is_actor(c) and c.lemma_.lower() in CAUSE_NOUNS for c in subjects):
         return True  # "low oil prices helped Venezuela's government survive": a cause, no aid
     if lemma in SHOWING_VERBS and pat.obj is None and pat.particle is None and \
             any(c.dep_ in ("dobj", "ccomp") for c in children):
@@ -1856,7 +1856,7 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
             return True  # "warned that prices would rise": a prediction, no threat
     if lemma in ATTRACTION_VERBS and not any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):
-        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        subj = first_subject
         if subj is None or not (is_actor(subj) or
                                 subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
             return True  # "what appealed to Trump about Barr": attraction, no appeal
@@ -1867,7 +1867,7 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
                         for c in [*children, *_kids(obj)]):
             return True  # "blames sanctions for the crisis": a cause named, no one accused
     if pat.type == "ASSAULT":
-        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        subj = first_subject
         if verb.dep_ == "relcl" and (subj is None or subj.lower_ in RELATIVE_PRONOUNS):
             subj = verb.head  # "a fire that killed a hundred people"
         if subj is not None and subj.lemma_.lower() in NATURAL_CAUSES:
@@ -1878,12 +1878,12 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is None or obj.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY"):
             return True
-    obj = next((c for c in children if c.dep_ == "dobj"), None)
-    if lemma in PARTNER_VERBS and _target_by_slots(verb, pat.targets) is None and \
-            (obj is None or _target_by_slots(obj, ("prep:with",)) is None):
-        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is None or not any(c.dep_ == "conj" for c in _kids(subj)):
-            return True
+    if lemma in PARTNER_VERBS and _target_by_slots(verb, pat.targets) is None:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is None or _target_by_slots(obj, ("prep:with",)) is None:
+            subj = first_subject
+            if subj is None or not any(c.dep_ == "conj" for c in _kids(subj)):
+                return True
     if lemma in OPINION_AGREE and pat.obj is None and pat.particle is None and \
             any(c.dep_ == "prep" and c.lower_ == "with" for c in children) and \
             not any(c.dep_ in ("xcomp", "dobj") or
@@ -1901,7 +1901,7 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
             return True  # "analysts agree that Russia is weakening": an opinion shared; what
             # the parties agree shall be done is an agreement ("agreed that talks would resume")
     if pat.type in ("SUPPORT", "REJECT"):
-        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        subj = first_subject
         if subj is not None and subj.lemma_.lower() in POLLED_SUBJECTS:
             return True
     return False

@@ -240,7 +240,7 @@ def _tree(doc: Doc) -> _Tree:
 def _kids(tok: Token) -> list[Token]:
     """``list(tok.children)``, kept for the Doc; shared: never change it."""
     t, doc = _last_tree, tok.doc
-    if t is None or t.doc is not doc:
+    if t is None or t.doc is not doc or t.n != len(doc):
         t = _tree(doc)
     out = t.kids[tok.i]
     return out if out is not None else t.children(tok.i)

@@ -85,3 +85,94 @@ def test_target_by_slots_is_the_plain_reading(docs):
                     assert got == _slots_plainly(tok, slots), (tok.text, slots)
                     hits += got is not None
     assert hits > 0
+
+
+def _children_match(doc):
+    for tok in doc:
+        assert events._kids(tok) == list(tok.children), tok.text
+        assert events._kids(tok) == list(tok.children), tok.text  # kept, and unchanged
+
+
+def test_kept_children_are_spacys(docs):
+    for doc in docs:
+        _children_match(doc)
+    # reading two Docs in turn keeps each one's children apart
+    first, second = docs[0], docs[1]
+    assert [events._kids(t) for t in first] == [list(t.children) for t in first]
+    assert [events._kids(t) for t in second] == [list(t.children) for t in second]
+    assert [events._kids(t) for t in first] == [list(t.children) for t in first]
+
+
+def test_kept_children_of_news_articles(nlp, shared):
+    """On real parses too (non-projective trees, long sentences)."""
+    import gzip
+    import json
+
+    with gzip.open(shared / "data" / "news" / "allsides-10k.jsonl.gz", "rt") as fh:
+        texts = [json.loads(next(fh))["text"] for _ in range(5)]
+    for doc in nlp.pipe(texts):
+        _children_match(doc)
+
+
+def test_misses_know_only_what_was_added():
+    import numpy as np
+
+    misses = events._Misses()
+    slots = 1 << events._Misses.BITS
+    a, b = 12345678901234567890, 12345678901234567890 + slots  # the same slot
+    words = np.array([a, b, 7], dtype=np.uint64)
+    assert misses.unknown(words).tolist() == [True, True, True]
+    misses.add(a)
+    assert misses.unknown(words).tolist() == [False, True, True]
+    misses.add(b)  # takes the slot: a is looked up again, never wrongly skipped
+    assert misses.unknown(words).tolist() == [True, False, True]
+    misses.clear()
+    assert misses.unknown(words).tolist() == [True, True, True]
+
+
+def test_candidates_are_every_token_the_lexicon_matches(coder, docs):
+    """The tokens passed over as known misses are those match_verb / match_noun find nothing
+    for, read twice (the second time from the known misses)."""
+    ex = coder.extractor
+    assert sum(len(ex._candidates(doc)[0]) for doc in docs) > 5
+    for _ in range(2):
+        for doc in docs:
+            cands, _ = ex._candidates(doc)
+            got = {i: (is_verb, tuple(pats)) for i, is_verb, pats in cands}
+            assert [i for i, _, _ in cands] == sorted(got)
+            for tok in doc:
+                verbish = tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ == "VBN")
+                nounish = tok.pos_ in ("NOUN", "PROPN")
+                if verbish:
+                    pats = ex.lexicon.verbs.get(tok.lemma_.lower()) or \
+                        ex.lexicon.verbs.get(ex.lexicon.verb_forms.get(tok.lower_, ""))
+                elif nounish:
+                    pats = ex.lexicon.nouns.get(tok.lemma_.lower())
+                else:
+                    pats = None
+                want = (verbish, tuple(pats)) if pats else None
+                assert got.get(tok.i) == want, tok.text
+
+
+def _depth_plainly(tok):
+    depth, steps = 0, 0
+    while steps < 12 and tok.head.i != tok.i:
+        depth += tok.dep_ in events.SUBORDINATE_DEPS
+        tok, steps = tok.head, steps + 1
+    return depth
+
+
+def test_subordinated_counts_the_clauses_above_the_trigger(coder, docs):
+    pat = next(iter(coder.lexicon.verbs.values()))[0]
+    lowered = 0
+    for doc in docs:
+        for tok in doc:
+            ev = events.RawEvent(pattern=pat, trigger=tok.i, trigger_end=tok.i + 1, sentence=0,
+                                 source=None, target=None, source_tok=None, target_tok=None,
+                                 status="asserted", rule="", confidence=0.85)
+            depth = _depth_plainly(tok)
+            want = 0.85 if depth == 0 else \
+                round(max(0.1, 0.85 - events.SUBORDINATE_PENALTY * min(depth, 2)), 2)
+            assert events._subordinated(doc, ev).confidence == want, tok.text
+            lowered += depth > 0
+    assert lowered > 0

@@ -15,10 +15,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 
+from dyad.actors import join_code  # (actors imports nothing of events)
 from dyad.lexicon import Lexicon, Pattern
+from dyad.parsed import Parsed, parsed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -174,6 +176,76 @@ _MAX_WORDS = 1_000_000  # forget the words looked up past this (a long run's voc
 STATUS_RANK = {"negated": 4, "hypothetical": 3, "future": 2, "reported": 1, "asserted": 0}
 
 
+class _Misses:
+    """String hashes known to give nothing, tested a column at a time: a table indexed by the
+    low bits of a hash holds the last such hash seen with those bits. A hash that shares its
+    slot with another is merely not known (and looked up again): never taken for a miss. (An
+    empty slot holds 0, the hash of the empty string, which gives nothing too.)"""
+
+    __slots__ = ("table",)
+    BITS = 17  # 131,072 slots (1 MB): a long run's vocabulary fills a few of them twice
+
+    def __init__(self) -> None:
+        self.table = np.zeros(1 << self.BITS, dtype=np.uint64)
+
+    def unknown(self, hashes: np.ndarray) -> np.ndarray:
+        """Which of ``hashes`` (uint64) are not known to give nothing."""
+        return self.table[hashes & np.uint64((1 << self.BITS) - 1)] != hashes
+
+    def add(self, h: int) -> None:
+        self.table[h & ((1 << self.BITS) - 1)] = h
+
+    def clear(self) -> None:
+        self.table.fill(0)
+
+
+def _first(cand: tuple[int, bool, Sequence[Pattern]]) -> int:
+    return cand[0]
+
+
+class _Tree:
+    """The children of the tokens of one Doc: ``children(i)`` is ``list(doc[i].children)``,
+    read from spaCy on the first ask and kept. (spaCy's ``token.children`` makes a generator
+    and a new Token per child on every read, about 1.7 us; the extractor reads the children
+    of about 100 tokens of a news article some 300 times. A column of every token's
+    children, sorted from the heads with numpy, costs more than it saves.)"""
+
+    __slots__ = ("doc", "n", "toks", "kids")
+
+    def __init__(self, p: Parsed) -> None:
+        self.doc, self.n, self.toks = p.doc, p.n, p.toks
+        self.kids: list[list[Token] | None] = [None] * p.n
+
+    def children(self, i: int) -> list[Token]:
+        """The children of token ``i`` in text order; the list is shared: never change it."""
+        out = self.kids[i]
+        if out is None:
+            out = self.kids[i] = list(self.toks[i].children)
+        return out
+
+
+_last_tree: _Tree | None = None
+
+
+def _tree(doc: Doc) -> _Tree:
+    """The children of ``doc``'s tokens, kept for the last Doc read (as parsed.py keeps its
+    columns)."""
+    global _last_tree
+    t = _last_tree
+    if t is None or t.doc is not doc or t.n != len(doc):
+        t = _last_tree = _Tree(parsed(doc))
+    return t
+
+
+def _kids(tok: Token) -> list[Token]:
+    """``list(tok.children)``, kept for the Doc; shared: never change it."""
+    t, doc = _last_tree, tok.doc
+    if t is None or t.doc is not doc or t.n != len(doc):
+        t = _tree(doc)
+    out = t.kids[tok.i]
+    return out if out is not None else t.children(tok.i)
+
+
 @dataclass(slots=True)
 class RawEvent:
     """An event at token level, before it becomes a record."""
@@ -217,6 +289,8 @@ class EventExtractor:
         self._verb_lemmas: dict[int, Sequence[Pattern]] = {}
         self._verb_forms: dict[int, Sequence[Pattern]] = {}
         self._noun_lemmas: dict[int, Sequence[Pattern]] = {}
+        # the words of those that give nothing, in a form numpy tests
+        self._no_verb, self._no_form, self._no_noun = _Misses(), _Misses(), _Misses()
 
     # -- matching --------------------------------------------------------------------------
     def match_verb(self, tok: Token) -> Pattern | None:
@@ -235,32 +309,39 @@ class EventExtractor:
         children: list[Token] = []
         particles: set[str] | None = None
         objects: set[str] | None = None
+        particle_objects: dict[str, set[str]] = {}  # read once for each particle asked for
         for pat in candidates:
             if pat.particle is None and pat.obj is None:
                 return pat
             if tok is None:
                 tok = doc[i]
-                children = list(tok.children)
+                children = list(_kids(tok))
                 # "held hundreds of families as human shields": the parser may hang "as" from
                 # the object
                 children += [p for c in children if c.dep_ == "dobj"
-                             for p in c.children if p.dep_ == "prep" and p.lower_ == "as"]
+                             for p in _kids(c) if p.dep_ == "prep" and p.lower_ == "as"]
             if pat.particle is not None:
                 if particles is None:
                     # a particle follows its verb: "On Monday, X called Y" is no "call on"
                     # (only the words some pattern asks for are checked for a date)
                     wanted = {q.particle for q in candidates}
-                    particles = {c.lower_ for c in children if c.dep_ in ("prt", "prep", "advmod")
-                                 and c.i > i and c.lower_ in wanted and not _dated(c)}
+                    particles = {c.lower_ for c in children if c.i > i and c.lower_ in wanted
+                                 and c.dep_ in ("prt", "prep", "advmod") and not _dated(c)}
                 if pat.particle not in particles:
                     continue
             if pat.obj is not None:
                 if objects is None:
                     objects = _verb_objects(children)
-                if pat.obj not in objects and \
-                        pat.obj not in _particle_objects(children, pat.particle):
-                    continue  # "went on strike": the object may be the particle's
-                    # ("v:go on >strike")
+                if pat.obj not in objects:
+                    # "went on strike": the object may be the particle's ("v:go on >strike")
+                    if pat.particle is None:
+                        continue
+                    held = particle_objects.get(pat.particle)
+                    if held is None:
+                        held = particle_objects[pat.particle] = \
+                            _particle_objects(children, pat.particle)
+                    if pat.obj not in held:
+                        continue
             return pat
         return None
 
@@ -315,13 +396,19 @@ class EventExtractor:
         lemma or form the lexicon has as a verb, nouns whose lemma it has as a noun; and the
         obligation auxiliaries ("must"). Every other token would match nothing: it is never
         looked at again."""
-        arr = doc.to_array([POS, TAG, LEMMA, LOWER]).reshape(-1, 4)
-        pos, strings = arr[:, 0], doc.vocab.strings
-        verbish = (pos == VERB) | (pos == AUX) | ((pos == ADJ) & (arr[:, 1] == strings["VBN"]))
+        # the Doc's columns, read once for every finder (parsed.py)
+        p = parsed(doc)
+        pos, lemmas, lowers = p.array(POS), p.array(LEMMA), p.array(LOWER)
+        strings = doc.vocab.strings
+        # an adjective may be a participle ("VBN"): its tag is read only when the lexicon has
+        # its word as a verb (a few tokens: cheaper than a TAG column)
+        adjective = pos == ADJ
+        verbish = (pos == VERB) | (pos == AUX) | adjective
         nounish = (pos == NOUN) | (pos == PROPN)
-        obliging = np.zeros(len(arr), dtype=bool)
+        toks = p.toks
+        obliging = np.zeros(p.n, dtype=bool)
         for word in OBLIGATION_AUX:  # (three compares are cheaper than np.isin's sort)
-            obliging |= arr[:, 3] == strings[word]
+            obliging |= lowers == strings[word]
         obliged = obliging.nonzero()[0].tolist()
         lex = self.lexicon
         verbs, nouns, forms = lex.verbs, lex.nouns, lex.verb_forms
@@ -330,30 +417,41 @@ class EventExtractor:
         # by its form; a noun by its lemma; () is nothing
         by_verb, by_form, by_noun = self._verb_lemmas, self._verb_forms, self._noun_lemmas
         if len(by_verb) + len(by_form) + len(by_noun) > _MAX_WORDS:
-            by_verb.clear()  # a long run's vocabulary keeps growing
-            by_form.clear()
-            by_noun.clear()
+            for held in (by_verb, by_form, by_noun, self._no_verb, self._no_form, self._no_noun):
+                held.clear()  # a long run's vocabulary keeps growing
+        # most nouns and verbs are words known to give nothing: numpy passes them over (see
+        # _Misses), and only the rest are looked at one by one
+        no_verb, no_form, no_noun = self._no_verb, self._no_form, self._no_noun
         cands: list[tuple[int, bool, Sequence[Pattern]]] = []
-        rows = (verbish | nounish).nonzero()[0]
-        words = arr[rows]
-        for i, lemma, lower, is_verb in zip(rows.tolist(), words[:, 2].tolist(),
-                                            words[:, 3].tolist(), verbish[rows].tolist(),
-                                            strict=True):
-            if is_verb:
-                pats = by_verb.get(lemma)
-                if pats is None:
-                    pats = by_verb[lemma] = verbs.get(strings[lemma].lower()) or ()
+        rows = verbish.nonzero()[0]
+        rows = rows[no_verb.unknown(lemmas[rows]) | no_form.unknown(lowers[rows])]
+        for i, lemma, lower in zip(rows.tolist(), lemmas[rows].tolist(), lowers[rows].tolist(),
+                                   strict=True):
+            pats = by_verb.get(lemma)
+            if pats is None:
+                pats = by_verb[lemma] = verbs.get(strings[lemma].lower()) or ()
                 if not pats:
-                    pats = by_form.get(lower)
-                    if pats is None:
-                        form = forms.get(strings[lower])
-                        pats = by_form[lower] = (verbs.get(form) if form else None) or ()
-            else:
-                pats = by_noun.get(lemma)
+                    no_verb.add(lemma)
+            if not pats:
+                pats = by_form.get(lower)
                 if pats is None:
-                    pats = by_noun[lemma] = nouns.get(strings[lemma].lower()) or ()
+                    form = forms.get(strings[lower])
+                    pats = by_form[lower] = (verbs.get(form) if form else None) or ()
+                    if not pats:
+                        no_form.add(lower)
+            if pats and (not adjective[i] or toks[i].tag_ == "VBN"):
+                cands.append((i, True, pats))
+        rows = nounish.nonzero()[0]
+        rows = rows[no_noun.unknown(lemmas[rows])]
+        for i, lemma in zip(rows.tolist(), lemmas[rows].tolist(), strict=True):
+            pats = by_noun.get(lemma)
+            if pats is None:
+                pats = by_noun[lemma] = nouns.get(strings[lemma].lower()) or ()
+                if not pats:
+                    no_noun.add(lemma)
             if pats:
-                cands.append((i, is_verb, pats))
+                cands.append((i, False, pats))
+        cands.sort(key=_first)  # in text order (a token is a verb or a noun, never both)
         return cands, obliged
 
     def _sentence(self, doc: Doc, s_index: int,
@@ -367,13 +465,13 @@ class EventExtractor:
             if is_verb:
                 pat = self._pick_verb(doc, i, pats)
                 if pat is not None and pat.none:
-                    for c in doc[i].children:
+                    for c in _kids(doc[i]):
                         if c.dep_ in ("dobj", "nsubjpass"):
                             no_event.add(c.i)
                         elif c.dep_ == "prep" and pat.particle in (None, c.lower_):
                             # only its own particle's ("seized on a remark as a sign that
                             # ..." leaves the sign's clause its events)
-                            no_event.update(g.i for g in c.children if g.dep_ == "pobj")
+                            no_event.update(g.i for g in _kids(c) if g.dep_ == "pobj")
                 elif pat is not None:
                     verb_hits[i] = pat
             else:
@@ -388,7 +486,7 @@ class EventExtractor:
         for vi in [v for v, vp in verb_hits.items() if not vp.light and vp.type == "CONSULT"]:
             verb = doc[vi]
             if verb.lemma_.lower() in RECEIVE_VERBS and any(
-                    c.dep_ == "dobj" and c.i in noun_hits for c in verb.children):
+                    c.dep_ == "dobj" and c.i in noun_hits for c in _kids(verb)):
                 del verb_hits[vi]
         # what a demand asks for is its content, no act yet ("its demand that Israel ease ...")
         for i, npat in list(noun_hits.items()):
@@ -442,7 +540,7 @@ class EventExtractor:
             if pat.type == "REJECT" and _declines_to_speak(verb):
                 continue  # "declined to comment" is no refusal of anything
             if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
-                                            for c in verb.children):
+                                            for c in _kids(verb)):
                 continue  # "unless Baghdad accepts its terms": a condition, not an act
             if pat.type == "REQUEST" and verb.dep_ in ("advcl", "acl") and \
                     _protest_at(verb.head, verb_hits, noun_hits):
@@ -452,7 +550,7 @@ class EventExtractor:
                      _event_object(verb.head, noun_hits) is not None):
                 continue  # "blocked roads to demand reforms": the purpose of the act coded
             if verb.dep_ == "acl" and verb.tag_ == "VBN" and \
-                    not any(c.dep_ == "agent" for c in verb.children):
+                    not any(c.dep_ == "agent" for c in _kids(verb)):
                 continue  # "militiamen armed with machetes": a state, not an act
             if verb.dep_ == "amod":
                 continue  # "the internationally recognised government": a label, not an act
@@ -471,7 +569,7 @@ class EventExtractor:
             if subj is not None and subj in noun_hits and noun_hits[subj].type == ev.pattern.type:
                 used_nouns.add(subj)  # "Russian strikes hit rebels": one event, the verb's
             if subj is not None:
-                for c in doc[subj].children:
+                for c in _kids(doc[subj]):
                     of = _pobj(c) if c.dep_ == "prep" and c.lower_ == "of" else None
                     if of is not None and of.i in noun_hits and \
                             noun_hits[of.i].type == ev.pattern.type:
@@ -555,7 +653,7 @@ class EventExtractor:
         giver = trigger if verbal else trigger.head \
             if trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.pos_ == "VERB" else None
         if found is None and giver is not None and (obj is None or tok2m[obj.i] is None):
-            for c in giver.children:
+            for c in _kids(giver):
                 if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
                     pobj = _pobj(c)
                     m = self._np_mention(pobj, tok2m)
@@ -569,7 +667,7 @@ class EventExtractor:
             # purpose concerns is the main act's object when that is someone else's
             # ("troops" are the sender's own), else whom the act went to
             head = trigger.head
-            cands = [_object_of(head)] + [_pobj(c) for c in head.children if c.dep_ in
+            cands = [_object_of(head)] + [_pobj(c) for c in _kids(head) if c.dep_ in
                                           ("prep", "dative") and c.lower_ in RECIPIENT_PREPS]
             for cand in cands:
                 m = self._np_mention(cand, tok2m)
@@ -584,15 +682,15 @@ class EventExtractor:
             return ev
         if found is None and ev.pattern.type in ("THREATEN", "REQUEST", "REJECT"):
             for tok in trigger.subtree:
-                if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in tok.children):
-                    subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+                if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in _kids(tok)):
+                    subj = next((c for c in _kids(tok) if c.dep_ in SUBJECT_DEPS), None)
                     found = self._np_mention(subj, tok2m)
                     break
         if found is None and ev.pattern.type in ("REQUEST", "THREATEN") and not verbal:
             # "its demand that Israel ease restrictions": who must act is asked
             for c in _content_clauses(trigger):
                 if c.pos_ in ("VERB", "AUX"):
-                    subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
+                    subj = next((g for g in _kids(c) if g.dep_ in SUBJECT_DEPS), None)
                     m = self._np_mention(subj, tok2m)
                     if subj is not None and m is not None and m.code and \
                             m.kind != "pronoun" and not _same_actor(m, source):
@@ -609,7 +707,7 @@ class EventExtractor:
                 (ev.target_tok is None or tok2m[ev.target_tok] is None and
                  doc[ev.target_tok].lemma_.lower() in self.lexicon.nouns) and \
                 not (ev.source_tok is not None and
-                     any(c.dep_ == "conj" for c in doc[ev.source_tok].children)):
+                     any(c.dep_ == "conj" for c in _kids(doc[ev.source_tok]))):
             # (coordinated sources act on each other: "Israelis and Palestinians failed to
             # reach agreement")
             # with no other target, where the act takes place: "declared a state of
@@ -700,7 +798,7 @@ class EventExtractor:
         # (for a target: "police in Ohio and Georgia" are one source)
         preps = ("from", "of", "in", "to") if places else ("from", "of")
         heads = [tok]
-        for c in tok.children:
+        for c in _kids(tok):
             if c.dep_ == "prep" and c.lower_ in preps:
                 pobj = _pobj(c)
                 if pobj is not None:
@@ -716,8 +814,6 @@ class EventExtractor:
         # officials or forces of each country its coordinated adjectives name
         first = self._np_mention(tok, tok2m)
         if first is not None and first.country:
-            from dyad.actors import join_code
-
             for a in tok.lefts:
                 if a.dep_ not in ("amod", "compound", "nmod") or tok2m[a.i] is None:
                     continue
@@ -739,8 +835,8 @@ class EventExtractor:
             if verb.dep_ not in ("ccomp", "parataxis") or \
                     verb.head.lemma_.lower() not in self.speech_verbs:
                 continue
-            speaker = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
-            addressee = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            speaker = next((c for c in _kids(verb.head) if c.dep_ in SUBJECT_DEPS), None)
+            addressee = next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None)
             if speaker is None or addressee is None:
                 out.append((None, verb.i))  # "saying he must resign": what must be, no act
                 continue
@@ -886,14 +982,14 @@ class EventExtractor:
     def _verb_roles(self, verb: Token, pat: Pattern) -> tuple[Token | None, Token | None, str]:
         """The source and target tokens of a verb trigger, and a suffix naming the syntax used."""
         subj = passive = agent = None
-        for c in verb.children:
+        for c in _kids(verb):
             dep = c.dep_
             if dep in SUBJECT_DEPS and subj is None:
                 subj = c
             elif dep in PASSIVE_SUBJECT_DEPS and passive is None:
                 passive = c
             elif dep == "agent":
-                agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+                agent = next((g for g in _kids(c) if g.dep_ == "pobj"), None)
         rule = ""
         if subj is not None and subj.lower_ in QUANTIFIER_SUBJECTS and subj.dep_ == "appos":
             subj = subj.head
@@ -922,13 +1018,13 @@ class EventExtractor:
             gov = _governing_verb(verb.head)
             # "criticized the decision by Britain to expel ...", "Britain's decision to ...":
             # the purpose is its owner's
-            owner = next((c for c in verb.head.children if c.dep_ == "poss"), None) or \
-                next((_pobj(c) for c in verb.head.children if c.dep_ == "prep" and
+            owner = next((c for c in _kids(verb.head) if c.dep_ == "poss"), None) or \
+                next((_pobj(c) for c in _kids(verb.head) if c.dep_ == "prep" and
                       c.lower_ == "by" and _pobj(c) is not None), None)
             if owner is not None:
                 source, rule = owner, ":purpose"
             elif gov is not None:
-                source = next((c for c in gov.children if c.dep_ in SUBJECT_DEPS), None)
+                source = next((c for c in _kids(gov) if c.dep_ in SUBJECT_DEPS), None)
                 rule = ":purpose"
         if source is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN") \
                 and not _is_infinitive(verb):
@@ -938,7 +1034,7 @@ class EventExtractor:
         if target is None:
             # "used chemical weapons against X", "withdrew its troops from X", "withdrew the
             # batch of 200 peacekeepers from X": the preposition hangs off the object
-            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in _kids(verb) if c.dep_ == "dobj"), None)
             slots = tuple(t for t in pat.targets if t.startswith("prep:"))
             if obj is not None and slots:
                 target = _target_by_slots(obj, slots)
@@ -981,7 +1077,7 @@ class EventExtractor:
                         source = self._np_mention(pobj, tok2m)
                         break
         if source is None and light is not None:
-            subj = next((c for c in light.children if c.dep_ in SUBJECT_DEPS), None)
+            subj = next((c for c in _kids(light) if c.dep_ in SUBJECT_DEPS), None)
             if subj is None:
                 subj = _inherited_subject(light)
             if subj is None:
@@ -1000,7 +1096,7 @@ class EventExtractor:
             giver = _target_by_slots(noun, ("prep:from",)) or \
                 _target_by_slots(noun.head, ("prep:from",))
             if giver is not None:
-                receiver = next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+                receiver = next((c for c in _kids(noun.head) if c.dep_ in SUBJECT_DEPS), None)
                 src_tok, rule = giver, f":from:{noun.head.lemma_.lower()}"
                 source = self._np_mention(giver, tok2m)
         if src_tok is None and light is None and pat.type in SYMMETRIC_TYPES:
@@ -1057,7 +1153,7 @@ class EventExtractor:
                 and noun.head.lower_ == "for" and noun.head.head.pos_ in ("VERB", "AUX"):
             # "Ukraine asked for Germany's military aid", "appealed for aid": who asks for aid
             # is to receive it
-            tgt_tok = next((c for c in noun.head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            tgt_tok = next((c for c in _kids(noun.head.head) if c.dep_ in SUBJECT_DEPS), None)
             target = self._np_mention(tgt_tok, tok2m) if tgt_tok is not None else None
         if tgt_tok is None and light is None and receiver is None and pat.type == "AID":
             return None  # aid needs a recipient (ONTOLOGY.md): "Iran's weapons worried Israel",
@@ -1066,7 +1162,7 @@ class EventExtractor:
             target = None
         governor = light if light is not None else noun.head
         status = self._nominal_status(noun, governor, light is not None or receiver is not None)
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in _kids(noun)):
             status = "negated"
         conf = _confidence(source, target, pat, nominal=True)
         start, end = noun.i, noun.i + 1
@@ -1158,11 +1254,11 @@ class EventExtractor:
                 break
             elif dep == "conj":
                 status = _stronger(status, _own_status(head, with_marks=False))
-            if dep == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in node.children):
+            if dep == "advcl" and any(c.lower_ in CONDITIONAL_MARKS for c in _kids(node)):
                 status = _stronger(status, "hypothetical")
             if dep in ("acl", "advcl", "relcl") and not vowed and _is_infinitive(node):
                 status = _stronger(status, "hypothetical")  # "in a bid to help", "a request to"
-                if any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+                if any(c.dep_ == "det" and c.lower_ == "no" for c in _kids(head)):
                     status = _stronger(status, "negated")
             node, steps = head, steps + 1
         return status
@@ -1181,10 +1277,17 @@ class EventExtractor:
         return status
 
 
+# the dependencies _own_status reads a word of
+_STATUS_DEPS = frozenset({"neg", "advmod", "det", "aux", "auxpass", "mark"})
+
+
 def _own_status(verb: Token, *, with_marks: bool = True, negation: bool = True) -> str:
     status = "asserted"
-    for c in verb.children:
-        low, dep = c.lower_, c.dep_
+    for c in _kids(verb):
+        dep = c.dep_
+        if dep not in _STATUS_DEPS:
+            continue  # (most children: their words are never read)
+        low = c.lower_
         if dep == "neg" or (low in NEGATIONS and dep in ("advmod", "det")):
             if negation:
                 return "negated"
@@ -1200,14 +1303,14 @@ def _own_status(verb: Token, *, with_marks: bool = True, negation: bool = True) 
 
 
 def _would_only(verb: Token) -> bool:
-    modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX}
+    modals = {c.lower_ for c in _kids(verb) if c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX}
     return modals == {"would"} and not _has_mark(verb, "if")
 
 
 def _owned_by_pronoun(doc: Doc, m: Mention) -> bool:
     """'their countries', 'its forces': a group of no country owned by someone named by a
     pronoun, whose phrase is in the sentence already."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in doc[m.head].children)
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in _kids(doc[m.head]))
 
 
 def _shared_country(first: Mention | None, others: list[tuple[Mention | None, int]]
@@ -1215,8 +1318,6 @@ def _shared_country(first: Mention | None, others: list[tuple[Mention | None, in
     """ "Israeli helicopters and tanks": the first conjunct's country carries to the rest."""
     if first is None or not first.country:
         return others
-    from dyad.actors import join_code
-
     out: list[tuple[Mention | None, int]] = []
     for m, i in others:
         if m is not None and m.country is None and m.sector is not None:
@@ -1234,23 +1335,23 @@ def _prepared(verb: Token) -> bool:
         word = node.lemma_.lower()
         if word == "poised" or node.lower_ == "poised" or \
                 word == "prepare" and node.pos_ == "VERB" and \
-                not any(c.lemma_ == "be" for c in node.children):
+                not any(c.lemma_ == "be" for c in _kids(node)):
             return True
     return False
 
 
 def _will(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in _kids(verb))
 
 
 def _would_or_will(verb: Token) -> bool:
     return any(c.dep_ == "aux" and (c.lower_ in FUTURE_AUX or c.lower_ == "would")
-               for c in verb.children)
+               for c in _kids(verb))
 
 
 def _has_mark(verb: Token, word: str) -> bool:
-    for c in verb.children:
-        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == word for g in c.children):
+    for c in _kids(verb):
+        if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == word for g in _kids(c)):
             return True
         if c.dep_ == "mark" and c.lower_ == word:
             return True
@@ -1298,7 +1399,7 @@ def _no_own_object(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEv
     if obj is None or tok_i is None:
         return ev
     tok = doc[tok_i]
-    if any(g.lemma_.lower() == obj or g.lower_ == obj for c in tok.children
+    if any(g.lemma_.lower() == obj or g.lower_ == obj for c in _kids(tok)
            if c.dep_ == "prep" and c.lower_ == "of" for g in [_pobj(c)] if g is not None):
         # "a state of emergency", "a state of siege": the state is no actor here
         return replace(ev, target=None, target_tok=None)
@@ -1310,7 +1411,7 @@ def _no_own_object(doc: Doc, ev: RawEvent, tok2m: list[Mention | None]) -> RawEv
 
 def _refused(verb: Token) -> bool:
     """The actor refuses the act: "will not accept", "failed to reach", "refused to sign"."""
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in _kids(verb)):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in NEGATING_CONTROL
 
@@ -1351,10 +1452,10 @@ def _political_rebuke(source: Mention | None, target: Mention | None) -> bool:
 def _blamed_for(verb: Token) -> bool:
     """A reason the act is for: "attacked Obama for his remarks", "hit him for not voting"
     (not "for the second time", "for hours")."""
-    for c in verb.children:
+    for c in _kids(verb):
         if c.dep_ != "prep" or c.lower_ != "for":
             continue
-        for g in c.children:
+        for g in _kids(c):
             if g.dep_ == "pcomp":
                 return True
             if g.dep_ == "pobj" and g.ent_type_ not in TEMPORAL_ENTS and \
@@ -1372,7 +1473,7 @@ def _retyped(ev: RawEvent, type_: str, cameo: str, weight: float, mode: str | No
 def _inner_target(verb: Token, verb_hits: dict[int, Pattern],
                   noun_hits: dict[int, Pattern]) -> Token | None:
     """The target of the action a verb governs: "offered to hand over X to Britain"."""
-    for c in verb.children:
+    for c in _kids(verb):
         # "opened fire to disperse the protesters": the purpose's object is who the act is for
         if c.dep_ == "xcomp" or (c.dep_ == "advcl" and _is_infinitive(c)):
             inner_pat = verb_hits.get(c.i)
@@ -1381,7 +1482,7 @@ def _inner_target(verb: Token, verb_hits: dict[int, Pattern],
             hit = _target_by_slots(c, slots)
             if hit is not None:
                 return hit
-            obj = next((g for g in c.children if g.dep_ == "dobj"), None)
+            obj = next((g for g in _kids(c) if g.dep_ == "dobj"), None)
             if obj is not None and inner_pat is not None and inner_pat.obj is not None:
                 hit = _target_by_slots(obj, slots)  # "break relations with Russia"
                 if hit is not None:
@@ -1391,7 +1492,7 @@ def _inner_target(verb: Token, verb_hits: dict[int, Pattern],
                 if hit is not None:
                     return hit
         elif c.dep_ == "ccomp":
-            subj = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
+            subj = next((g for g in _kids(c) if g.dep_ in SUBJECT_DEPS), None)
             if subj is not None and subj.pos_ != "PRON":
                 return subj  # "demanded that the US cancel": the US is asked
     return None
@@ -1403,10 +1504,10 @@ LOCATIVE = frozenset({"in", "into", "from", "inside"})
 def _located_country(verb: Token, tok2m: list[Mention | None],
                      source: Mention | None) -> tuple[Mention, Token] | None:
     """With no other target, a country the action takes place in (CAMEO coders' convention)."""
-    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
-    heads += [g for c in heads[1:] for g in c.children if g.dep_ == "dobj"]
+    heads = [verb] + [c for c in _kids(verb) if c.dep_ in ("dobj", "xcomp")]
+    heads += [g for c in heads[1:] for g in _kids(c) if g.dep_ == "dobj"]
     for h in heads:
-        for c in h.children:
+        for c in _kids(h):
             if c.dep_ == "prep" and c.lower_ in LOCATIVE:
                 pobj = _pobj(c)
                 m = tok2m[pobj.i] if pobj is not None else None
@@ -1440,12 +1541,12 @@ def _place_target(trigger: Token, tok2m: list[Mention | None], source: Mention |
         heads.append(node)
     if node.pos_ in ("NOUN", "PROPN") and node.head.pos_ in ("VERB", "AUX"):
         heads.append(node.head)  # "declared a state of emergency in Colombia"
-    heads += [c for h in list(heads) for c in h.children if c.dep_ in ("dobj", "attr")]
+    heads += [c for h in list(heads) for c in _kids(h) if c.dep_ in ("dobj", "attr")]
     if trigger.pos_ in ("VERB", "AUX"):  # "remained on alert in Manila"
-        heads += [g for c in trigger.children if c.dep_ == "prep" and not _dated(c)
-                  for g in c.children if g.dep_ == "pobj"]
+        heads += [g for c in _kids(trigger) if c.dep_ == "prep" and not _dated(c)
+                  for g in _kids(c) if g.dep_ == "pobj"]
     for h in heads:
-        for c in h.children:
+        for c in _kids(h):
             if c.dep_ != "prep" or c.lower_ not in ("in", "inside", "across", "throughout"):
                 continue
             pobj = _pobj(c)
@@ -1453,7 +1554,7 @@ def _place_target(trigger: Token, tok2m: list[Mention | None], source: Mention |
                 continue
             m = tok2m[pobj.i]
             if m is None:  # "some parts of North Sinai"
-                of = next((g for g in pobj.children if g.dep_ == "prep" and g.lower_ == "of"),
+                of = next((g for g in _kids(pobj) if g.dep_ == "prep" and g.lower_ == "of"),
                           None)
                 inner = _pobj(of) if of is not None else None
                 m = tok2m[inner.i] if inner is not None else None
@@ -1477,7 +1578,7 @@ def _carried_participant(tok: Token, tok2m: list[Mention | None]
     while frontier and depth < 2:
         nxt = []
         for node in frontier:
-            for c in node.children:
+            for c in _kids(node):
                 if c.dep_ == "prep" and c.lower_ in CARRIER_PREPS:
                     pobj = _pobj(c)
                     if pobj is None:
@@ -1518,17 +1619,17 @@ def _carried_actor(thing: Token, tok2m: list[Mention | None], source: Mention | 
     while frontier and depth < 2:
         nxt = []
         for node in frontier:
-            for c in node.children:
+            for c in _kids(node):
                 # "a ban imposed on the LTTE"; who made the thing ("proposed by") is not
                 # whom it is for
                 # "an invitation to meet with Kim Jong Un": a thing's purpose too
                 found_preps = [c] if c.dep_ == "prep" else \
-                    [g for g in c.children if g.dep_ == "prep"] \
+                    [g for g in _kids(c) if g.dep_ == "prep"] \
                     if c.dep_ == "acl" and (c.tag_ == "VBN" or _is_infinitive(c)) else []
                 if c.dep_ == "acl" and _is_infinitive(c):
                     # "an invitation to attend a meeting of Palestinian factions": what the
                     # purpose acts on carries whom it concerns
-                    nxt += [g for g in c.children if g.dep_ == "dobj"]
+                    nxt += [g for g in _kids(c) if g.dep_ == "dobj"]
                 for prep in found_preps:
                     if prep.lower_ not in preps or \
                             (prep.lower_ == "of" and _partitive(node)) or \
@@ -1595,7 +1696,7 @@ def _issuer(noun: Token) -> Token | None:
     it is ("issued a declaration demanding ...", "released a report that calls on ...")."""
     if noun.dep_ != "dobj" or noun.lemma_.lower() not in ISSUED_NOUNS:
         return None
-    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None) or \
+    return next((c for c in _kids(noun.head) if c.dep_ in SUBJECT_DEPS), None) or \
         _inherited_subject(noun.head)
 
 
@@ -1624,7 +1725,7 @@ def _money_object(verb: Token) -> Token | None:
         return None
     if obj.ent_type_ == "MONEY":
         return obj
-    if obj.lemma_.lower() in CURRENCIES and any(c.dep_ == "nummod" for c in obj.children):
+    if obj.lemma_.lower() in CURRENCIES and any(c.dep_ == "nummod" for c in _kids(obj)):
         return obj  # "6.3 million euros", untagged
     return None
 
@@ -1633,10 +1734,10 @@ def _jointly(verb: Token) -> bool:
     """Done together: a "joint" in the clause, or coordinated subjects."""
     if any(t.lower_ == "joint" for t in verb.subtree):
         return True
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    subj = next((c for c in _kids(verb) if c.dep_ in SUBJECT_DEPS), None)
     if subj is None:  # "war games staged by US and Jordanian forces"
         subj = _light_doer(verb)
-    return subj is not None and any(c.dep_ == "conj" for c in subj.children)
+    return subj is not None and any(c.dep_ == "conj" for c in _kids(subj))
 
 
 def _protest_at(tok: Token, verb_hits: dict[int, Pattern], noun_hits: dict[int, Pattern]
@@ -1666,7 +1767,7 @@ def _grounds(noun: Token, verb_hits: dict[int, Pattern], noun_hits: dict[int, Pa
     mediation", "sanctioned the faction for its support of al-Qaeda". (What one asks for is
     no reason: "called for their withdrawal".)"""
     if noun.dep_ != "pobj" or noun.head.lower_ != "for" or \
-            not any(c.dep_ == "poss" for c in noun.children):
+            not any(c.dep_ == "poss" for c in _kids(noun)):
         return False
     asker = noun.head.head
     pat = verb_hits.get(asker.i) or noun_hits.get(asker.i)
@@ -1699,12 +1800,15 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     declined"), talk with no one ("discussed the budget"), an opinion polled ("most
     respondents support the plan")."""
     lemma = pat.lemma
-    children = list(verb.children)
+    children = _kids(verb)
+    # the subjects, read once for the checks below (most read only them)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    first_subject = subjects[0] if subjects else None
     if lemma in TRYING_VERBS and pat.obj is None and pat.particle is None:
         clauses = [c for c in children if c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not any(
-            g.dep_ in SUBJECT_DEPS for g in c.children))]
+            g.dep_ in SUBJECT_DEPS for g in _kids(c)))]
         inner_actor = lemma in HELPING_VERBS and \
-            any(is_actor(g) for c in clauses for g in c.children if g.dep_ == "dobj")
+            any(is_actor(g) for c in clauses for g in _kids(c) if g.dep_ == "dobj")
         if clauses and not inner_actor and not any(c.dep_ in ("dobj", "dative") or
                               (c.dep_ == "prep" and c.lower_ in ("from", "against", "with"))
                               for c in children):
@@ -1715,18 +1819,15 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
             c.dep_ in ("dobj", "dative", "nsubjpass", "agent") or
             (c.dep_ == "prep" and c.lower_ in OBJECT_VERBS[lemma]) for c in children):
         return True  # "returned to Geneva", "wanting to volunteer or contribute"
-    if pat.type == "REQUEST" and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in CONTENT_NOUNS
-                                     for c in children):
+    if pat.type == "REQUEST" and any(c.lemma_.lower() in CONTENT_NOUNS for c in subjects):
         return True
-    if any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() in TEXT_NOUNS
-           and not is_actor(c) for c in children):
+    if any(c.lemma_.lower() in TEXT_NOUNS and not is_actor(c) for c in subjects):
         # "the bill threatens thousands of jobs": a risk, no one's threat; "the treaty banned
         # the development of ...", "the report accused the army": what a text says or
         # provides, with no actor named
         return True
     if lemma in HELPING_VERBS and any(
-            c.dep_ in SUBJECT_DEPS and not is_actor(c) and c.lemma_.lower() in
-            CAUSE_NOUNS for c in children):
+            not is_actor(c) and c.lemma_.lower() in CAUSE_NOUNS for c in subjects):
         return True  # "low oil prices helped Venezuela's government survive": a cause, no aid
     if lemma in SHOWING_VERBS and pat.obj is None and pat.particle is None and \
             any(c.dep_ in ("dobj", "ccomp") for c in children):
@@ -1734,7 +1835,7 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
     if lemma in ASKING_VERBS and pat.obj is None and pat.particle is None and not any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") or
             (c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
-                                       for g in c.children)) or
+                                       for g in _kids(c))) or
             (c.dep_ == "dobj" and not is_actor(c) and c.lemma_.lower() not in QUESTION_NOUNS
              and c.tag_ != "PRP" and c.ent_type_ not in ("PERSON", "ORG", "GPE", "NORP"))
             for c in children):
@@ -1748,14 +1849,14 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
             return True  # "warned of virus outbreaks": a danger foretold, no threat
         said = [c for c in children if c.dep_ == "ccomp"]
         # one's own act announced: "warned that it would retaliate" (not "that this is ...")
-        own = any(g.dep_ in SUBJECT_DEPS and g.tag_ == "PRP" for c in said for g in c.children) \
-            and any(g.dep_ == "aux" and g.lower_ in ANNOUNCING_AUX for c in said for g in c.children)
+        own = any(g.dep_ in SUBJECT_DEPS and g.tag_ == "PRP" for c in said for g in _kids(c)) \
+            and any(g.dep_ == "aux" and g.lower_ in ANNOUNCING_AUX for c in said for g in _kids(c))
         if said and not topics and not own and not any(t.lemma_.lower() in RESPONSE_WORDS
                                                        for c in said for t in c.subtree):
             return True  # "warned that prices would rise": a prediction, no threat
     if lemma in ATTRACTION_VERBS and not any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):
-        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        subj = first_subject
         if subj is None or not (is_actor(subj) or
                                 subj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")):
             return True  # "what appealed to Trump about Barr": attraction, no appeal
@@ -1763,10 +1864,10 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is not None and not is_actor(obj) and obj.pos_ != "PRON" and \
                 not any(c.dep_ == "prep" and c.lower_ == "on"
-                        for c in [*children, *obj.children]):
+                        for c in [*children, *_kids(obj)]):
             return True  # "blames sanctions for the crisis": a cause named, no one accused
     if pat.type == "ASSAULT":
-        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        subj = first_subject
         if verb.dep_ == "relcl" and (subj is None or subj.lower_ in RELATIVE_PRONOUNS):
             subj = verb.head  # "a fire that killed a hundred people"
         if subj is not None and subj.lemma_.lower() in NATURAL_CAUSES:
@@ -1777,12 +1878,12 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
         obj = next((c for c in children if c.dep_ == "dobj"), None)
         if obj is None or obj.ent_type_ in ("PERCENT", "MONEY", "CARDINAL", "QUANTITY"):
             return True
-    obj = next((c for c in children if c.dep_ == "dobj"), None)
-    if lemma in PARTNER_VERBS and _target_by_slots(verb, pat.targets) is None and \
-            (obj is None or _target_by_slots(obj, ("prep:with",)) is None):
-        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
-        if subj is None or not any(c.dep_ == "conj" for c in subj.children):
-            return True
+    if lemma in PARTNER_VERBS and _target_by_slots(verb, pat.targets) is None:
+        obj = next((c for c in children if c.dep_ == "dobj"), None)
+        if obj is None or _target_by_slots(obj, ("prep:with",)) is None:
+            subj = first_subject
+            if subj is None or not any(c.dep_ == "conj" for c in _kids(subj)):
+                return True
     if lemma in OPINION_AGREE and pat.obj is None and pat.particle is None and \
             any(c.dep_ == "prep" and c.lower_ == "with" for c in children) and \
             not any(c.dep_ in ("xcomp", "dobj") or
@@ -1793,14 +1894,14 @@ def _no_event_sense(verb: Token, pat: Pattern, is_actor: Callable[[Token], bool]
             not any(c.dep_ in ("xcomp", "dobj") for c in children):
         said = [c for c in children if c.dep_ == "ccomp"]
         if said and all((c.tag_ in FINITE_TAGS or any(
-                g.dep_ in ("aux", "auxpass") and g.tag_ in FINITE_TAGS for g in c.children))
+                g.dep_ in ("aux", "auxpass") and g.tag_ in FINITE_TAGS for g in _kids(c)))
                 and not any(g.dep_ == "aux" and g.lower_ in
-                            PLANNING_AUX for g in c.children)
+                            PLANNING_AUX for g in _kids(c))
                 for c in said):
             return True  # "analysts agree that Russia is weakening": an opinion shared; what
             # the parties agree shall be done is an agreement ("agreed that talks would resume")
     if pat.type in ("SUPPORT", "REJECT"):
-        subj = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+        subj = first_subject
         if subj is not None and subj.lemma_.lower() in POLLED_SUBJECTS:
             return True
     return False
@@ -1816,7 +1917,7 @@ def _particle_objects(children: list[Token], particle: str | None) -> set[str]:
     if particle is None:
         return set()
     return {w for c in children if c.dep_ == "prep" and c.lower_ == particle
-            for g in c.children if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
+            for g in _kids(c) if g.dep_ == "pobj" for w in (g.lemma_.lower(), g.lower_)}
 
 
 def _verb_objects(children: list[Token]) -> set[str]:
@@ -1838,8 +1939,8 @@ def _verb_objects(children: list[Token]) -> set[str]:
             if pos == "ADJ" and dep in OBJECT_PREDICATE_DEPS or pos == "NOUN" and dep == "ccomp":
                 heads.append(c)
     heads += objs
-    heads += [g for c in objs for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-              for g in p.children if g.dep_ == "pobj"]
+    heads += [g for c in objs for p in _kids(c) if p.dep_ == "prep" and p.lower_ == "of"
+              for g in _kids(p) if g.dep_ == "pobj"]
     words = set()
     for c in heads:
         lemma = c.lemma_.lower()
@@ -1848,7 +1949,7 @@ def _verb_objects(children: list[Token]) -> set[str]:
         if lemma in KIND_HEADS:
             # a compound names the kind of a generic head ("violated the ceasefire
             # agreement", "ended mediation efforts")
-            for g in c.children:
+            for g in _kids(c):
                 if g.dep_ == "compound":
                     words.add(g.lemma_.lower())
                     words.add(g.lower_)
@@ -1863,12 +1964,14 @@ def _subordinated(doc: Doc, ev: RawEvent) -> RawEvent:
     """An act in a modifying clause ("forces backed by Russia attacked", "sent aid to support
     refugees", "after the court ordered ...") is background to the sentence's own act: it is
     kept, less confident, so the main clause's event is the sentence's first."""
-    node, depth, steps = doc[ev.trigger_end - 1], 0, 0
+    p = parsed(doc)  # (the Doc's head and dependency columns: no Token is made)
+    heads, deps = p.head, p.dep
+    node, depth, steps = ev.trigger_end - 1, 0, 0
     while steps < 12:
-        head = node.head  # (spaCy makes a new Token on every read: read once a step)
-        if head.i == node.i:
+        head = heads[node]
+        if head == node:
             break
-        if node.dep_ in SUBORDINATE_DEPS:
+        if deps[node] in SUBORDINATE_DEPS:
             depth += 1
         node, steps = head, steps + 1
     if depth == 0:
@@ -1882,7 +1985,7 @@ def _stronger(a: str, b: str) -> str:
 
 
 def _pobj(prep: Token) -> Token | None:
-    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    pobj = next((g for g in _kids(prep) if g.dep_ == "pobj"), None)
     if pobj is None and prep.dep_ in ("prep", "dative") and prep.i + 1 < len(prep.doc):
         # "granted asylum to five officers holed up in ...": the parser made the object the
         # subject of the participle after it; the noun phrase right after the preposition
@@ -1895,7 +1998,7 @@ def _pobj(prep: Token) -> Token | None:
 
 
 def _object_of(verb: Token) -> Token | None:
-    for c in verb.children:
+    for c in _kids(verb):
         if c.dep_ in ("dobj", "nsubjpass"):
             return c
     return None
@@ -1916,7 +2019,7 @@ def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
     if obj is not None:
         if obj.i in noun_hits:
             return obj
-        for c in obj.children:
+        for c in _kids(obj):
             if c.dep_ == "prep" and c.lower_ in MEASURE_PREPS:
                 pobj = _pobj(c)
                 if pobj is not None and pobj.i in noun_hits:
@@ -1928,7 +2031,7 @@ def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
     if preps:  # "provided the army with weapons", "took part in the protest"
         heads = [verb] + ([obj] if obj is not None else [])
         for h in heads:
-            for c in h.children:
+            for c in _kids(h):
                 if c.dep_ == "prep" and c.lower_ in preps:
                     pobj = _pobj(c)
                     for n in ([pobj, *pobj.conjuncts] if pobj is not None else []):
@@ -1940,7 +2043,7 @@ def _event_object(verb: Token, noun_hits: dict[int, Pattern]) -> Token | None:
 def _target_by_slots(tok: Token, slots: Sequence[str]) -> Token | None:
     if not slots:
         return None
-    children = [(c, c.dep_) for c in tok.children]  # each dependency read once, for every slot
+    children = [(c, c.dep_) for c in _kids(tok)]  # each dependency read once, for every slot
     if not children:
         return None
     for slot in slots:
@@ -1987,14 +2090,14 @@ def _inherited_subject(verb: Token) -> Token | None:
             (verb.head.lower_ == "by" or verb.head.head.pos_ == "ADJ"):
         # "helped by donating", "is guilty of violating": the subject of the clause it is in
         node = verb.head.head
-        subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in _kids(node) if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
     while node.dep_ in ("conj", "xcomp", "advcl", "acomp") and steps < 4:
         head = node.head
-        subj = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        subj = next((c for c in _kids(head) if c.dep_ in SUBJECT_DEPS), None)
         if node.dep_ == "xcomp":
-            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            obj = next((c for c in _kids(head) if c.dep_ == "dobj"), None)
             if obj is not None and head.lemma_.lower() in OBJECT_CONTROL:
                 return obj  # "urged Iraq to withdraw": Iraq is the one who withdraws
         if subj is not None:
@@ -2027,18 +2130,18 @@ def _died_of(noun: Token) -> Token | None:
             break
     if node is noun or node.pos_ not in ("VERB", "AUX") or node.lemma_.lower() not in DYING_VERBS:
         return None
-    return next((c for c in node.children if c.dep_ == "nsubj"), None)
+    return next((c for c in _kids(node) if c.dep_ == "nsubj"), None)
 
 
 def _light_doer(light: Token) -> Token | None:
     """Who does what a subjectless light verb carries: the agent of a passive ("war games
     staged by US marines"), or the noun an active clause hangs from where the parser made the
     doer a noun with a clause ("The Iraqi air force carried out air strikes")."""
-    agent = next((c for c in light.children if c.dep_ == "agent"), None)
+    agent = next((c for c in _kids(light) if c.dep_ == "agent"), None)
     if agent is not None:
         return _pobj(agent)
     if light.dep_ == "acl" and light.head.pos_ in ("NOUN", "PROPN") and \
-            not _is_infinitive(light) and any(c.dep_ == "dobj" for c in light.children):
+            not _is_infinitive(light) and any(c.dep_ == "dobj" for c in _kids(light)):
         return light.head
     return None
 
@@ -2051,10 +2154,10 @@ def _answerable(noun: Token) -> Token | None:
         return None
     word = prep.head
     lemma, gov = word.lemma_.lower(), word.head
-    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in [*gov.children, *word.children]):
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS for c in [*_kids(gov), *_kids(word)]):
         return None  # "Iran is not responsible for the attack": a denial, no act
     if lemma == "responsible" and word.dep_ == "acomp":
-        return next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return next((c for c in _kids(gov) if c.dep_ in ("nsubj", "nsubjpass")), None)
     return None
 
 
@@ -2063,11 +2166,11 @@ NO_COMMENT_VERBS = frozenset({"comment", "say", "elaborate", "discuss", "confirm
 
 
 def _declines_to_speak(verb: Token) -> bool:
-    return any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS for c in verb.children)
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT_VERBS for c in _kids(verb))
 
 
 def _is_infinitive(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ in ("aux", "mark") and c.lower_ == "to" for c in _kids(verb))
 
 
 def _governing_verb(tok: Token) -> Token | None:
@@ -2099,14 +2202,14 @@ def _next_mention(doc: Doc, verb: Token, tok2m: list[Mention | None]
 def _against(verb: Token) -> Token | None:
     """Whom a verb's own phrases say it is against ("for a possible war against Iraq"),
     not looking into clauses."""
-    todo = list(verb.children)
+    todo = list(_kids(verb))
     while todo:
         tok = todo.pop(0)
         if tok.dep_ in ("advcl", "ccomp", "relcl", "conj", "xcomp", "acl", "parataxis"):
             continue
         if tok.dep_ == "prep" and tok.lower_ == "against" and _pobj(tok) is not None:
             return _pobj(tok)
-        todo.extend(tok.children)
+        todo.extend(_kids(tok))
     return None
 
 
@@ -2119,10 +2222,10 @@ def _content(verb: Token) -> set[int]:
     while todo:
         tok = todo.pop()
         out.add(tok.i)
-        todo.extend(c for c in tok.children
+        todo.extend(c for c in _kids(tok)
                     if not (c.dep_ in ("advcl", "relcl", "ccomp", "parataxis", "conj") and
                             any(g.dep_ in ANY_SUBJECT_DEPS
-                                for g in c.children)))
+                                for g in _kids(c))))
     return out
 
 
@@ -2130,10 +2233,10 @@ def _content_clauses(noun: Token) -> list[Token]:
     """The clauses saying what a noun (a demand, a call) asks for: its own ("its demand that
     Israel ease restrictions"), or one the parser hung from the verb the noun is the object of
     when a "that" clause follows the noun ("reiterated its demand today that Israel ease ...")."""
-    out = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    out = [c for c in _kids(noun) if c.dep_ in ("acl", "ccomp")]
     if noun.dep_ == "dobj":
-        out += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i and
-                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        out += [c for c in _kids(noun.head) if c.dep_ == "ccomp" and c.i > noun.i and
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in _kids(c))]
     return out
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.bench import BenchReport, read_corpus, run_bench
+from dyad.bench import BenchReport, read_corpus, run_bench, stolen_seconds
 from dyad.errors import InputError
 from dyad.records import Article
 
@@ -22,7 +22,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def report(coder) -> BenchReport:
-    return run_bench(ARTICLES, n=10, batch_size=2, coder=coder, rounds=1)
+    return run_bench(ARTICLES, n=10, batch_size=2, coder=coder, rounds=1, coding_rounds=3)
 
 
 def test_bench_counts_articles_words_sentences(report: BenchReport, nlp) -> None:
@@ -39,6 +39,20 @@ def test_bench_ratio_is_coder_over_spacy_throughput(report: BenchReport) -> None
     assert report.ratio == pytest.approx(report.spacy_seconds / report.coder_seconds)
     assert report.coding_sentences_per_s == pytest.approx(report.sentences
                                                            / report.coding_seconds)
+    assert report.coding_rounds == 3
+    assert report.coding_cpu_sentences_per_s == pytest.approx(report.sentences
+                                                               / report.coding_cpu_seconds)
+
+
+def test_bench_reads_the_hosts_stolen_time_from_proc_stat() -> None:
+    import os
+
+    ticks = os.sysconf("SC_CLK_TCK")
+    stat = (f"cpu  4591723 0 139985 1756301 4431 0 6594 {3 * ticks} 0 0\n"
+            "cpu0 2295860 0 69990 878150 2215 0 3297 128409 0 0\n")
+    assert stolen_seconds(stat) == pytest.approx(3.0)
+    assert stolen_seconds("cpu  1 2 3 4\n") is None  # an old kernel: no steal column
+    assert stolen_seconds("") is None
 
 
 def test_bench_json_and_table(report: BenchReport) -> None:
@@ -54,6 +68,12 @@ def test_bench_json_and_table(report: BenchReport) -> None:
     table = report.table()
     assert table.startswith("dyad bench: 3 articles, 25 words,")
     assert "coder / spaCy" in table and "coding stage alone" in table
+    assert "in CPU time" in table and "CPU stolen by the host" in table
+    assert j["coding_rounds"] == 3
+    assert j["coding_cpu_seconds"] == round(report.coding_cpu_seconds, 3)
+    if report.stolen_seconds is not None:  # Linux: the run's own count, never negative
+        assert report.stolen_seconds >= 0 and j["stolen_seconds"] == round(
+            report.stolen_seconds, 2)
 
 
 def test_bench_limits_to_n(coder) -> None:
@@ -62,8 +82,10 @@ def test_bench_limits_to_n(coder) -> None:
 
 
 def test_bench_rejects_bad_options(coder) -> None:
-    with pytest.raises(InputError, match=r"at least 1 \(got 0, 16, 2\)"):
+    with pytest.raises(InputError, match=r"at least 1 \(got 0, 16, 2, 5\)"):
         run_bench(ARTICLES, n=0, coder=coder)
+    with pytest.raises(InputError, match=r"at least 1 \(got 1, 16, 2, 0\)"):
+        run_bench(ARTICLES, n=1, coder=coder, coding_rounds=0)
 
 
 def test_bench_read_corpus_gz_skips_bad_lines(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from dyad.bench import CODING_ROUNDS
 from dyad.errors import DyadError, InputError
 
 _SHARED_GOLD = "../shared/data/gold"
@@ -151,14 +152,17 @@ def eval_quotes(gold: str, json_only: bool, limit: int | None, model: str | None
 @click.option("--batch-size", default=16, show_default=True, help="Articles per spaCy batch.")
 @click.option("--rounds", default=2, show_default=True, help="Interleaved spaCy/coder rounds; "
               "the fastest of each is kept.")
+@click.option("--coding-rounds", default=CODING_ROUNDS, show_default=True,
+              help="Passes of the coding stage alone (a few seconds each); the fastest is kept.")
 @click.option("--json", "json_only", is_flag=True, help="Print only the JSON line.")
 @MODEL
-def bench_cmd(corpus: str, n: int, batch_size: int, rounds: int, json_only: bool,
-              model: str | None) -> None:
+def bench_cmd(corpus: str, n: int, batch_size: int, rounds: int, coding_rounds: int,
+              json_only: bool, model: str | None) -> None:
     """Throughput of the whole coder against spaCy alone, on the same texts, in one run."""
     from dyad.bench import run_bench
 
-    _emit(run_bench(corpus, n=n, batch_size=batch_size, model=model, rounds=rounds),
+    _emit(run_bench(corpus, n=n, batch_size=batch_size, model=model, rounds=rounds,
+                    coding_rounds=coding_rounds),
           json_only=json_only)
 
 

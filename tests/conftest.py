@@ -30,3 +30,16 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is absent: the shared data sets are not beside this checkout")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def news_docs(nlp, shared) -> list:
+    """The first 12 articles of the news sample, parsed once: real parses (long sentences,
+    non-projective trees, odd whitespace) for the tests that check a fast walk against spaCy's
+    own objects."""
+    import gzip
+    import json
+
+    with gzip.open(shared / "data" / "news" / "allsides-10k.jsonl.gz", "rt") as fh:
+        texts = [json.loads(next(fh))["text"] for _ in range(12)]
+    return list(nlp.pipe(texts))

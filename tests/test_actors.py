@@ -221,15 +221,18 @@ def test_actors_skipping_plain_nouns_changes_no_mention(coder):
             "secured the road near Kandahar. She told the village elders that the militants "
             "would be tried. Riot police fired tear gas at students outside the parliament "
             "building in Nairobi while Kenyan officials met the Red Cross.")
-    doc = coder.nlp(text)
-    resolver = coder.actors
+    fast, slow = _found_skipping_and_reading_every_noun(coder.actors, coder.nlp(text))
+    assert len(fast) >= 8 and fast == slow
+
+
+def _found_skipping_and_reading_every_noun(resolver, doc):
     fast = resolver.find(doc, date="2019-05-01")
     resolver.skip_plain_nouns = False
     try:
         slow = resolver.find(doc, date="2019-05-01")
     finally:
         resolver.skip_plain_nouns = True
-    assert len(fast) >= 8 and fast == slow
+    return fast, slow
 
 
 def test_actors_a_title_met_before_the_person_it_names_is_that_person(coder):
@@ -398,21 +401,12 @@ PHRASES = ["Iraqi Prime Minister Haider al-Abadi said on Tuesday he would welcom
            "A very large, well-armed and deeply divided rebel force of about 400 men attacked."]
 
 
-def _news(nlp, shared, n):
-    import gzip
-    import json
-
-    with gzip.open(shared / "data" / "news" / "allsides-10k.jsonl.gz", "rt") as fh:
-        texts = [json.loads(next(fh))["text"] for _ in range(n)]
-    return list(nlp.pipe(texts))
-
-
-def test_actors_phrase_start_is_the_left_edge_of_the_phrase_dependents(nlp, shared):
+def test_actors_phrase_start_is_the_left_edge_of_the_phrase_dependents(nlp, news_docs):
     """The column walk against spaCy's Tokens, on real parses too (non-projective trees)."""
     from dyad.actors import PHRASE_DEPS, _phrase_start
     from dyad.parsed import Parsed
 
-    for doc in [nlp(t) for t in PHRASES] + _news(nlp, shared, 6):
+    for doc in [nlp(t) for t in PHRASES] + news_docs[:6]:
         p = Parsed(doc)
         for tok in doc:
             want = min([c.left_edge.i for c in tok.lefts if c.dep_ in PHRASE_DEPS],
@@ -420,23 +414,17 @@ def test_actors_phrase_start_is_the_left_edge_of_the_phrase_dependents(nlp, shar
             assert _phrase_start(p, tok.i, tok.left_edge.i) == min(want, tok.i), tok
 
 
-def test_actors_skipping_plain_nouns_changes_no_mention_in_the_news(coder, shared):
-    resolver = coder.actors
-    for doc in _news(coder.nlp, shared, 12):
-        fast = resolver.find(doc, date="2019-05-01")
-        resolver.skip_plain_nouns = False
-        try:
-            slow = resolver.find(doc, date="2019-05-01")
-        finally:
-            resolver.skip_plain_nouns = True
+def test_actors_skipping_plain_nouns_changes_no_mention_in_the_news(coder, news_docs):
+    for doc in news_docs[:12]:
+        fast, slow = _found_skipping_and_reading_every_noun(coder.actors, doc)
         assert fast == slow
 
 
-def test_actors_mentions_are_fresh_and_say_their_words(coder, shared):
+def test_actors_mentions_are_fresh_and_say_their_words(coder, news_docs):
     """``find`` numbers its mentions in place: each must be its own object, and a second read
     of the same Doc finds the same; ``_mention`` builds them positionally."""
     resolver = coder.actors
-    for doc in [coder.nlp(t) for t in PHRASES] + _news(coder.nlp, shared, 6):
+    for doc in [coder.nlp(t) for t in PHRASES] + news_docs[:6]:
         mentions = resolver.find(doc, date="2019-05-01")
         assert len({id(m) for m in mentions}) == len(mentions)
         assert resolver.find(doc, date="2019-05-01") == mentions
@@ -489,7 +477,7 @@ def _of_country_by_tokens(head, kb_at):
     return None
 
 
-def test_actors_the_country_of_a_phrase_read_off_the_columns(coder, shared):
+def test_actors_the_country_of_a_phrase_read_off_the_columns(coder, news_docs):
     from dyad.actors import _of_country
     from dyad.parsed import Parsed
 
@@ -498,7 +486,7 @@ def test_actors_the_country_of_a_phrase_read_off_the_columns(coder, shared):
              "Mosul residents fled villages near Macedonia and an embassy near the river.",
              "Officials from the Syrian city of Aleppo and Aden port workers spoke."]
     found = 0
-    for doc in [coder.nlp(t) for t in texts] + _news(coder.nlp, shared, 8):
+    for doc in [coder.nlp(t) for t in texts] + news_docs[:8]:
         p = Parsed(doc)
         kb_at = [None] * len(doc)
         for _, s, e in resolver.matcher(doc):
@@ -512,14 +500,14 @@ def test_actors_the_country_of_a_phrase_read_off_the_columns(coder, shared):
     assert found >= 10
 
 
-def test_actors_a_sector_noun_is_read_over_as_many_words_as_the_longest_it_ends(coder, shared):
+def test_actors_a_sector_noun_is_read_over_as_many_words_as_the_longest_it_ends(coder, news_docs):
     """_phrase reads a sector over the last few words only, as many as the longest sector
     noun ending in the head's lemma or form: the same as over the most any has."""
     resolver, kb = coder.actors, coder.actors.kb
     texts = ["The human rights group and the security forces met the Red Cross aid workers.",
              "Riot police, border guards and the armed forces of the republic marched."]
     hits = 0
-    for doc in [coder.nlp(t) for t in texts] + _news(coder.nlp, shared, 6):
+    for doc in [coder.nlp(t) for t in texts] + news_docs[:6]:
         resolver.find(doc)  # (ready to read this Doc's hashes)
         for tok in doc:
             words = doc[max(0, tok.i + 1 - kb.max_sector_words):tok.i + 1]
@@ -560,13 +548,13 @@ def _reporting_speaker_by_tokens(tok, story):
     return None
 
 
-def test_actors_the_reporting_speaker_read_off_the_head_column(nlp, shared):
+def test_actors_the_reporting_speaker_read_off_the_head_column(nlp, news_docs):
     from dyad.actors import _reporting_speaker, _Story
     from dyad.parsed import Parsed
 
     found = 0
     for doc in [nlp("Dunford said that Abadi had assured him the army told them so.")] + \
-            _news(nlp, shared, 6):
+            news_docs[:6]:
         story = _Story(people={})
         story.by_head = {t.i: t.i for t in doc if t.dep_ == "nsubj"}  # each subject "known"
         p = Parsed(doc)

@@ -385,14 +385,9 @@ def test_quotes_tree_by_index_is_spacys_parse(nlp):
         _check_tree(doc)
 
 
-def test_quotes_tree_by_index_on_news_articles(nlp, shared):
+def test_quotes_tree_by_index_on_news_articles(news_docs):
     """On real parses too (non-projective trees, long sentences, odd whitespace)."""
-    import gzip
-    import json
-
-    with gzip.open(shared / "data" / "news" / "allsides-10k.jsonl.gz", "rt") as fh:
-        texts = [json.loads(next(fh))["text"] for _ in range(6)]
-    for doc in nlp.pipe(texts):
+    for doc in news_docs[:6]:
         _check_tree(doc)
 
 
